@@ -1,0 +1,26 @@
+// The tour `pnpm demo` runs: real typed calls to every API against its Prism mock, printed for a person to read.
+// Each mock's URL comes from PARLEY_MOCK_<API> (set by scripts/demo.mjs).
+import { stackoneTour } from './tour/stackone.js'
+
+function mock(name: string): string {
+  const url = process.env[`PARLEY_MOCK_${name}`]
+  if (!url) throw new Error(`PARLEY_MOCK_${name} is not set: run this through \`pnpm demo\``)
+  return url
+}
+
+const parts: [string, (baseUrl: string) => Promise<void>, string][] = [
+  ['StackOne Messaging', stackoneTour, 'STACKONE_MESSAGING'],
+]
+
+let failed = 0
+for (const [title, run, env] of parts) {
+  console.log(`\n━━ ${title} ━━`)
+  try {
+    await run(mock(env))
+  } catch (err) {
+    failed++
+    console.error(`  ✖ ${title} failed: ${err instanceof Error ? err.message : String(err)}`)
+  }
+}
+console.log(failed ? `\n${failed} part(s) of the tour failed.` : '\nTour complete.')
+process.exitCode = failed ? 1 : 0

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// pnpm mock [api...]: serves Prism mocks of the specs (all, or the ones named) until Ctrl-C.
+import { listSpecs } from './lib/specs.mjs'
+import { startMocks, stopMocks } from './lib/prism.mjs'
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'))
+const all = listSpecs()
+const unknown = wanted.filter((w) => !all.some((s) => s.name === w))
+if (unknown.length) {
+  console.error(`Unknown API: ${unknown.join(', ')}. Known: ${all.map((s) => s.name).join(', ')}`)
+  process.exit(2)
+}
+const specs = wanted.length ? all.filter((s) => wanted.includes(s.name)) : all
+const mocks = await startMocks(specs)
+for (const m of mocks) console.log(`${m.name.padEnd(24)} ${m.url}   (prism pid ${m.pid})`)
+console.log('\nPrism validates every request against the spec; press Ctrl-C to stop.')
+const shutdown = async () => {
+  await stopMocks(mocks)
+  process.exit(0)
+}
+process.removeAllListeners('SIGINT')
+process.removeAllListeners('SIGTERM')
+process.on('SIGINT', shutdown)
+process.on('SIGTERM', shutdown)

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import { listSpecs } from './scripts/lib/specs.mjs'
+
+// Tests import workspace packages from source, so they need no build.
+const alias = Object.fromEntries([
+  ...listSpecs().map((s) => [s.packageName, fileURLToPath(new URL(`./packages/${s.name}/src/index.ts`, import.meta.url))]),
+])
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'suite',
+          include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          exclude: ['test/coverage.test.ts', '**/node_modules/**'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        // Runs after every other test: checks that each operation of each spec got a contract test.
+        test: {
+          name: 'coverage',
+          include: ['test/coverage.test.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
+    ],
+  },
+})
