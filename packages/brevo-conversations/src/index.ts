@@ -1,12 +1,72 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
-import type { paths } from './generated/schema.js'
+import type { components, paths } from './generated/schema.js'
 
 export type { components, operations as operationTypes, paths } from './generated/schema.js'
 export { operations } from './generated/operations.js'
 
-/** The vendor's production base URL (the spec's first server). */
-export const defaultBaseUrl = "https://api.brevo.com/v3"
+type Schemas = components['schemas']
 
-export function createBrevoConversationsClient(options: ClientOptions = {}): Client<paths> {
+/**
+ * A Conversations message, sent by an agent or a visitor, or pushed automatically (`isPushed: true`). Every field
+ * is optional; `createdAt` is in milliseconds since the Unix epoch.
+ */
+export type ConversationsMessage = Schemas['ConversationsMessage']
+/** Short alias of {@link ConversationsMessage}. */
+export type Message = ConversationsMessage
+/** `agent` or `visitor`. */
+export type MessageType = NonNullable<ConversationsMessage['type']>
+/** The attached file of a file-upload message. */
+export type MessageFile = Schemas['ConversationsMessageFile']
+/** A file attached to a message (email threads). */
+export type MessageAttachment = Schemas['ConversationsMessageAttachment']
+/** An email address with display name (email threads: `from`, `replyTo`, `to`, `cc`, `bcc`). */
+export type EmailAddress = Schemas['ConversationsEmailAddress']
+
+/**
+ * How a request identifies the agent: `{agentId}`, or all three of `{agentEmail, agentName, receivedFrom}`.
+ * The request types below include it, so a body with only `agentEmail` does not compile.
+ */
+export type AgentIdentification = Schemas['ConversationsAgentIdentification']
+/** Body of `POST /conversations/messages`: `visitorId` + `text`, plus the agent's identification. */
+export type SendMessageRequest = Schemas['PostConversationsMessagesRequest']
+/** Body of `PUT /conversations/messages/{id}`: the edited `text`. */
+export type UpdateMessageRequest = Schemas['PutConversationsMessagesIdRequest']
+/** Body of `POST /conversations/pushedMessages`: `visitorId` + `text`, optionally `agentId` and/or `groupId`. */
+export type SendPushedMessageRequest = Schemas['PostConversationsPushedMessagesRequest']
+/** Body of `PUT /conversations/pushedMessages/{id}`: the edited `text`. */
+export type UpdatePushedMessageRequest = Schemas['PutConversationsPushedMessagesIdRequest']
+/** Body of `POST /conversations/agentOnlinePing`: the agent's identification (no single field is required). */
+export type AgentOnlinePingRequest = Schemas['PostConversationsAgentOnlinePingRequest']
+/** Body of `PUT /conversations/visitorGroup`: a group ID, or `null` to remove the visitor from their group. */
+export type VisitorGroupRequest = Schemas['PutConversationsVisitorGroupRequest']
+/** Answer of `PUT /conversations/visitorGroup`. */
+export type VisitorGroupResponse = Schemas['PutConversationsVisitorGroupResponse']
+
+/** Brevo's error body `{code, message}` (every 400, 401 and 404). */
+export type ErrorBody = Schemas['ErrorModel']
+/** The `code` of an {@link ErrorBody}, e.g. `missing_parameter`, `document_not_found`, `unauthorized`. */
+export type ErrorCode = ErrorBody['code']
+/** The loosely modelled body of a 429 (Brevo does not document it); wait `x-sib-ratelimit-reset` seconds. */
+export type RateLimitErrorBody = Schemas['RateLimitError']
+
+/** Brevo's production API v3 (the spec's server). */
+export const defaultBaseUrl = 'https://api.brevo.com/v3'
+
+export type BrevoConversationsClient = Client<paths>
+
+/**
+ * A typed fetch client for the Brevo Conversations API. Authentication is your API key in the `api-key` header;
+ * Brevo partners may add a `partner-key` header, always together with `api-key` (never instead of it).
+ *
+ * ```ts
+ * const brevo = createBrevoConversationsClient({
+ *   headers: { 'api-key': process.env.BREVO_API_KEY! },
+ *   // partner accounts only: headers: { 'api-key': apiKey, 'partner-key': partnerKey },
+ * })
+ * const { data, error } = await brevo.GET('/conversations/messages/{id}', { params: { path: { id } } })
+ * ```
+ * Responses carry `x-sib-ratelimit-limit`, `-remaining` and `-reset` headers; a 429 has no `Retry-After`.
+ */
+export function createBrevoConversationsClient(options: ClientOptions = {}): BrevoConversationsClient {
   return createClient<paths>({ baseUrl: defaultBaseUrl, ...options })
 }

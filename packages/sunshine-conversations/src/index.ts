@@ -1,12 +1,122 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
-import type { paths } from './generated/schema.js'
+import type { components, paths } from './generated/schema.js'
 
 export type { components, operations as operationTypes, paths } from './generated/schema.js'
 export { operations } from './generated/operations.js'
 
-/** The vendor's production base URL (the spec's first server). */
-export const defaultBaseUrl = "https://{subdomain}.zendesk.com/sc"
+type Schemas = components['schemas']
 
-export function createSunshineConversationsClient(options: ClientOptions = {}): Client<paths> {
+/** A conversation. It carries no participants (the vendor lists those through its participants endpoint). */
+export type Conversation = Schemas['Conversation']
+/** `personal` (exactly one user) or `sdkGroup` (several users). */
+export type ConversationType = Schemas['ConversationType']
+/** The switchboard integration in (or awaiting) control of a conversation. */
+export type SwitchboardIntegration = Schemas['SwitchboardIntegration']
+/** Flat custom properties (string, number or boolean values, at most 4 KB), or null. */
+export type Metadata = Schemas['Metadata']
+
+/** A participant of a `personal` conversation, given by `userId` or by `userExternalId`. */
+export type Participant = Schemas['ParticipantSubSchema']
+/** A participant of an `sdkGroup` conversation: like `Participant`, but `subscribeSDKClient` is required. */
+export type SdkGroupParticipant = Schemas['SdkGroupParticipant']
+/** The body of CreateConversation: a `personal` conversation (exactly one participant) or an `sdkGroup` one. */
+export type ConversationCreateBody = Schemas['ConversationCreateBody']
+export type PersonalConversationCreateBody = Schemas['PersonalConversationCreateBody']
+export type SdkGroupConversationCreateBody = Schemas['SdkGroupConversationCreateBody']
+/** The body of UpdateConversation (PATCH): only the fields you send change. */
+export type ConversationUpdateBody = Schemas['ConversationUpdateBody']
+/** The body of DownloadMessageRef (Apple Messages for Business only). */
+export type DownloadMessageRefBody = Schemas['DownloadMessageRefBody']
+export type InteractiveDataRef = Schemas['InteractiveDataRef']
+
+/** A message of a conversation. */
+export type Message = Schemas['Message']
+/** Who wrote a message: `business`, or a `user` given by `userId` / `userExternalId`. */
+export type Author = Schemas['Author']
+/** The content of a message, discriminated by `type` (narrow with `content.type === 'text'` etc.). */
+export type Content = Schemas['Content']
+export type TextContent = Schemas['TextMessage']
+export type ImageContent = Schemas['ImageMessage']
+export type FileContent = Schemas['FileMessage']
+export type LocationContent = Schemas['LocationMessage']
+export type CarouselContent = Schemas['CarouselMessage']
+export type ListContent = Schemas['ListMessage']
+export type FormContent = Schemas['FormMessage']
+export type FormResponseContent = Schemas['FormResponseMessage']
+export type TemplateContent = Schemas['TemplateMessage']
+/** A message button, discriminated by `type` (`link`, `reply`, `postback`, `buy`, `webview`, `locationRequest`). */
+export type Action = Schemas['Action']
+/** Where a message came from (`api:conversations`, `web`, `whatsapp`, ...). */
+export type Source = Schemas['Source']
+/** The body of PostMessage: `author` and `content` are required. */
+export type MessagePostBody = Schemas['MessagePost']
+
+/** The `{ conversation }` answer of Create/Get/UpdateConversation. */
+export type ConversationResponse = Schemas['ConversationResponse']
+/** One page of ListConversations. */
+export type ConversationListResponse = Schemas['ConversationListResponse']
+/** One page of ListMessages (pages run backwards: newest page first). */
+export type MessageListResponse = Schemas['MessageListResponse']
+/** The answer of PostMessage: one request may create several messages. */
+export type MessagePostResponse = Schemas['MessagePostResponse']
+
+/** Cursor metadata of a list page: `hasMore`, `afterCursor` (next page), `beforeCursor` (previous page). */
+export type PageMeta = Schemas['Meta']
+/** Absolute URLs of the previous/next page, each omitted when there is no such page. */
+export type Links = Schemas['Links']
+/** The `page` query parameter of ListConversations: `after` or `before` (never both, 24 chars) and `size` (1-100). */
+export type Page = Schemas['Page']
+/** The `page` query parameter of ListMessages (no `size`: the page size is fixed at 100). */
+export type MessagePage = Schemas['MessagePage']
+/** The `filter` query parameter of ListConversations: exactly one of `userId` or `userExternalId`. */
+export type ConversationFilter = Schemas['ConversationFilter']
+
+/** The body of every 4xx answer: `{ errors: [{ code, title }] }`. */
+export type ErrorBody = Schemas['ErrorResponse']
+export type ErrorItem = Schemas['Error']
+
+/** The legacy US endpoint (Sunshine Conversations accounts that are not Zendesk-hosted). */
+export const defaultBaseUrl = 'https://api.smooch.io'
+/** The legacy EU endpoint. */
+export const euBaseUrl = 'https://api.eu-1.smooch.io'
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i
+
+/**
+ * The base URL for Zendesk-hosted Sunshine Conversations (what licensed Zendesk customers should use):
+ * `zendeskBaseUrl('acme')` is `https://acme.zendesk.com/sc`. Throws when `subdomain` is not a single DNS label
+ * (letters, digits and inner hyphens, at most 63 characters), e.g. `acme.zendesk.com` or `https://acme`.
+ */
+export function zendeskBaseUrl(subdomain: string): string {
+  if (typeof subdomain !== 'string' || !DNS_LABEL.test(subdomain)) {
+    throw new Error(
+      `zendeskBaseUrl: subdomain must be a single DNS label such as "acme" (letters, digits and inner hyphens, ` +
+        `at most 63 characters), got ${JSON.stringify(subdomain)}`,
+    )
+  }
+  return `https://${subdomain}.zendesk.com/sc`
+}
+
+export type SunshineConversationsClient = Client<paths>
+
+/**
+ * A typed fetch client for the Sunshine Conversations v2 API (Conversations and Messages). The base URL defaults
+ * to the legacy US endpoint; Zendesk customers pass `baseUrl: zendeskBaseUrl(subdomain)` (or `euBaseUrl` for the
+ * legacy EU region).
+ *
+ * Authentication is HTTP basic with the API key **id** as username and the key **secret** as password:
+ * ```ts
+ * const client = createSunshineConversationsClient({
+ *   baseUrl: zendeskBaseUrl('acme'),
+ *   headers: { authorization: `Basic ${btoa(`${keyId}:${keySecret}`)}` },
+ * })
+ * const { data, error } = await client.GET('/v2/apps/{appId}/conversations', {
+ *   params: { path: { appId }, query: { filter: { userId }, page: { size: 10 } } },
+ * })
+ * ```
+ * Or a JWT signed with the key secret (HS256, header `kid` = key id, payload `scope: 'app'` or `'account'`):
+ * `headers: { authorization: \`Bearer ${jwt}\` }`.
+ */
+export function createSunshineConversationsClient(options: ClientOptions = {}): SunshineConversationsClient {
   return createClient<paths>({ baseUrl: defaultBaseUrl, ...options })
 }

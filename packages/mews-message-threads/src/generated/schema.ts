@@ -186,7 +186,7 @@ export interface components {
          * @description Request of `messageThreads/getAll`. At least one of `MessageThreadIds`, `CreatedUtc` or `UpdatedUtc`
          *     must be provided.
          */
-        MessageThreadGetAllRequest: components["schemas"]["ConnectorAuthentication"] & ({
+        MessageThreadGetAllRequest: components["schemas"]["ConnectorAuthentication"] & {
             EnterpriseIds?: components["schemas"]["EnterpriseIds"];
             /** @description Unique identifiers of message threads (max 1000). Required if no other filter is provided. */
             MessageThreadIds?: components["schemas"]["MessageThreadIds"];
@@ -195,7 +195,13 @@ export interface components {
             /** @description Interval in which the message thread was updated; max length 3 months. Required if no other filter is provided. */
             UpdatedUtc?: components["schemas"]["TimeInterval"];
             Limitation: components["schemas"]["Limitation"];
-        } | unknown | unknown | unknown);
+        } & ({
+            MessageThreadIds: components["schemas"]["MessageThreadIds"];
+        } | {
+            CreatedUtc: components["schemas"]["TimeInterval"];
+        } | {
+            UpdatedUtc: components["schemas"]["TimeInterval"];
+        });
         MessageThreadGetAllResult: {
             /** @description The filtered message threads. */
             MessageThreads: components["schemas"]["MessageThread"][];

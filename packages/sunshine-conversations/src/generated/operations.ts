@@ -42,7 +42,8 @@ export const operations = {
     "idempotent": true,
     "pagination": {
       "dialect": "sunshine",
-      "items": "messages"
+      "items": "messages",
+      "direction": "backward"
     }
   },
   "PostMessage": {

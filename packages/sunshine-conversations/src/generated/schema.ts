@@ -350,11 +350,10 @@ export interface components {
              */
             before?: string;
             /**
-             * @description The number of records to return.
-             * @default 25
+             * @description The number of records to return (the server defaults to 25).
              * @example 10
              */
-            size: number;
+            size?: number;
         };
         /** @description Cursor pagination for ListMessages. Only one of `after` or `before` may be sent; the page size is fixed at 100. */
         MessagePage: {
@@ -398,17 +397,72 @@ export interface components {
         /** @description A participant given by exactly one of `userId` or `userExternalId` (never both). */
         ParticipantSubSchema: components["schemas"]["ParticipantWithUserId"] | components["schemas"]["ParticipantWithUserExternalId"];
         /**
-         * @description Body of CreateConversation. `personal` conversations require `participants` with exactly one item;
-         *     `sdkGroup` conversations may have up to 10 participants (or omit the field), each with `subscribeSDKClient`.
+         * @description Body of CreateConversation, discriminated by `type`. A `personal` conversation requires `participants` with
+         *     exactly one item; an `sdkGroup` conversation may have up to 10 participants (or omit the field), each of
+         *     which must state `subscribeSDKClient`.
          */
-        ConversationCreateBody: {
-            type: components["schemas"]["ConversationType"];
-            /** @description The users taking part in the conversation. Exactly 1 for `personal`; at most 10 (or omitted) for `sdkGroup`. */
-            participants?: components["schemas"]["ParticipantSubSchema"][];
+        ConversationCreateBody: components["schemas"]["PersonalConversationCreateBody"] | components["schemas"]["SdkGroupConversationCreateBody"];
+        /**
+         * PersonalConversationCreateBody
+         * @description Creates a `personal` conversation. It has exactly one participant.
+         */
+        PersonalConversationCreateBody: {
+            /**
+             * @description The conversation type (see ConversationType). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "personal";
+            /** @description The single user taking part in the conversation. */
+            participants: components["schemas"]["ParticipantSubSchema"][];
             displayName?: components["schemas"]["DisplayName"];
             description?: components["schemas"]["Description"];
             iconUrl?: components["schemas"]["IconUrl"];
             metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * SdkGroupConversationCreateBody
+         * @description Creates an `sdkGroup` conversation with up to 10 participants, or none.
+         */
+        SdkGroupConversationCreateBody: {
+            /**
+             * @description The conversation type (see ConversationType). (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "sdkGroup";
+            /** @description The users taking part in the conversation (at most 10; may be omitted for an empty group). */
+            participants?: components["schemas"]["SdkGroupParticipant"][];
+            displayName?: components["schemas"]["DisplayName"];
+            description?: components["schemas"]["Description"];
+            iconUrl?: components["schemas"]["IconUrl"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description A participant of an `sdkGroup` conversation; `subscribeSDKClient` is required. */
+        SdkGroupParticipant: components["schemas"]["SdkGroupParticipantWithUserId"] | components["schemas"]["SdkGroupParticipantWithUserExternalId"];
+        /** SdkGroupParticipantWithUserId */
+        SdkGroupParticipantWithUserId: {
+            /**
+             * @description The id of the user who will take part in the conversation.
+             * @example 42589ad070d43be9b00ff7e5
+             */
+            userId: string;
+            /**
+             * @description When true, the SDK client of the participant is subscribed to the conversation (created if missing).
+             * @example true
+             */
+            subscribeSDKClient: boolean;
+        };
+        /** SdkGroupParticipantWithUserExternalId */
+        SdkGroupParticipantWithUserExternalId: {
+            /**
+             * @description The externalId of the user who will take part in the conversation.
+             * @example your-own-user-id
+             */
+            userExternalId: string;
+            /**
+             * @description When true, the SDK client of the participant is subscribed to the conversation (created if missing).
+             * @example true
+             */
+            subscribeSDKClient: boolean;
         };
         /** @description Body of UpdateConversation. All fields are optional; fields left out are not changed. */
         ConversationUpdateBody: {
@@ -680,16 +734,10 @@ export interface components {
             label: string;
             /** @description Placeholder text (form only). */
             placeholder?: string;
-            /**
-             * @description Minimum response length for a text field (form only).
-             * @default 1
-             */
-            minSize: number;
-            /**
-             * @description Maximum response length for a text field (form only).
-             * @default 128
-             */
-            maxSize: number;
+            /** @description Minimum response length for a text field (form only); the server defaults to 1. */
+            minSize?: number;
+            /** @description Maximum response length for a text field (form only); the server defaults to 128. */
+            maxSize?: number;
             /** @description The response to a text field. */
             text?: string;
             /** @description The response to an email field. */
@@ -722,7 +770,7 @@ export interface components {
             actions?: components["schemas"]["Action"][];
             /** @description The payload of a reply-button response message. */
             payload?: string;
-        } | unknown | unknown;
+        };
         /** @description An image message. */
         ImageMessage: {
             /**

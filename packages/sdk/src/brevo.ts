@@ -1,0 +1,58 @@
+// @parley/sdk/brevo: Brevo Conversations with auth, retries, timeouts and errors (the API has no lists).
+import { defaultBaseUrl, operations, type paths } from '@parley/brevo-conversations'
+import { requireCredential, resolveCredential, type Credential } from './auth/credential.js'
+import { createCore, type CommonOptions, type Vendor } from './core/client.js'
+import { assemble } from './core/facade.js'
+import type { ParleyClient } from './core/types.js'
+
+export interface BrevoOptions extends CommonOptions {
+  /** Your Brevo API key (the `api-key` header), or a function returning the current one. */
+  apiKey: Credential
+  /** Partner key, sent as `partner-key` alongside the API key (Brevo partners only). */
+  partnerKey?: Credential
+}
+
+export type BrevoClient = ParleyClient<paths, typeof operations>
+
+export const brevoVendor: Vendor = {
+  name: 'Brevo',
+  requestIdHeaders: ['x-request-id', 'x-sib-request-id'],
+  errorFields(body) {
+    const b = body as { code?: unknown; message?: unknown } | undefined
+    return {
+      code: typeof b?.code === 'string' ? b.code : undefined,
+      message: typeof b?.message === 'string' ? b.message : undefined,
+    }
+  },
+}
+
+export function createBrevo(options: BrevoOptions): BrevoClient {
+  const apiKey = requireCredential(options?.apiKey, 'apiKey', 'createBrevo')
+  const partnerKey = options.partnerKey === undefined ? undefined : requireCredential(options.partnerKey, 'partnerKey', 'createBrevo')
+  const headers: Record<string, string> = {}
+  if (typeof apiKey === 'string') headers['api-key'] = apiKey
+  if (typeof partnerKey === 'string') headers['partner-key'] = partnerKey
+  const dynamic = typeof apiKey === 'function' || typeof partnerKey === 'function'
+  const core = createCore({
+    ...options,
+    baseUrl: options.baseUrl ?? defaultBaseUrl,
+    headers,
+    operations,
+    vendor: brevoVendor,
+    prepare: dynamic
+      ? async (init) => {
+          const extra: Record<string, string> = {}
+          if (typeof apiKey === 'function') extra['api-key'] = await resolveCredential(apiKey, 'apiKey')
+          if (typeof partnerKey === 'function') extra['partner-key'] = await resolveCredential(partnerKey, 'partnerKey')
+          return { ...init, headers: { ...init.headers, ...extra } }
+        }
+      : undefined,
+  })
+  return assemble(core, {}) as BrevoClient
+}
+
+export * from './errors.js'
+export type { Credential } from './auth/credential.js'
+export type { CallOptions, CommonOptions } from './core/client.js'
+export type { RetryOptions } from './core/retry.js'
+export type { Page, PaginateOptions } from './pagination/types.js'

@@ -1,0 +1,228 @@
+// The facade around an openapi-fetch client: the same methods, plus a timeout per attempt, retries for operations
+// the spec declares idempotent, one error model, `orThrow` and pagination. A retry calls the typed method again
+// (openapi-fetch re-serialises the body), so no Request is ever cloned.
+import createClient, { type Client } from 'openapi-fetch'
+import { ApiError, ConfigurationError, ConnectionError, InvalidResponseError, TimeoutError } from '../errors.js'
+import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions, type RetryPolicy } from './retry.js'
+import { checkHeaders, checkPathParams } from './validate.js'
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
+const METHODS: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE']
+
+export interface PaginationMeta {
+  readonly dialect: 'stackone' | 'sunshine' | 'mews'
+  readonly items: string
+  readonly maxIntervalMonths?: number
+  readonly intervals?: readonly string[]
+  /** Sunshine: `backward` lists follow meta.beforeCursor / page[before] (newest page first). */
+  readonly direction?: 'forward' | 'backward'
+}
+export interface OperationMeta {
+  readonly method: string
+  readonly path: string
+  readonly idempotent: boolean
+  readonly pagination?: PaginationMeta
+}
+
+/** How one vendor reports errors. */
+export interface Vendor {
+  readonly name: string
+  /** Response headers that carry the vendor's request id, first match wins. */
+  readonly requestIdHeaders: readonly string[]
+  /** Pulls the vendor's code and message out of its error body. */
+  errorFields(body: unknown): { code?: string | undefined; message?: string | undefined }
+  /** Drops parts of an error body that may echo the request (and so a credential) before it is kept. */
+  sanitizeBody?(body: unknown): unknown
+}
+
+/** Options every factory takes. */
+export interface CommonOptions {
+  /** Where the API lives; defaults to the vendor's production URL. */
+  baseUrl?: string
+  /** A fetch implementation (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: (input: Request) => Promise<Response>
+  /** Per-attempt timeout in ms, headers and body included. Default 60 000. */
+  timeoutMs?: number
+  retry?: RetryOptions
+}
+
+/** Per-call additions to openapi-fetch's init. */
+export interface CallOptions {
+  /** Overrides the client's timeout for this call. */
+  timeoutMs?: number
+  /** Overrides the client's retry options for this call. */
+  retry?: RetryOptions
+}
+
+export type Prepared = Record<string, any>
+export interface CoreConfig extends CommonOptions {
+  baseUrl: string
+  headers: Record<string, string>
+  operations: Record<string, OperationMeta>
+  vendor: Vendor
+  /** Per-call work that must happen at call time (rotating credentials, body tokens, a JWT). */
+  prepare?: ((init: Prepared, meta: OperationMeta | undefined) => Prepared | Promise<Prepared>) | undefined
+}
+
+export interface RawResult {
+  data?: unknown
+  error?: unknown
+  response: Response
+}
+
+export interface Core {
+  readonly base: Client<any>
+  readonly vendor: Vendor
+  readonly meta: (method: HttpMethod, path: string) => OperationMeta | undefined
+  /** One call with retries; resolves to openapi-fetch's result plus the number of attempts. */
+  send(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult & { attempts: number }>
+  /** Like send, but a non-2xx answer becomes an ApiError. */
+  sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult>
+}
+
+const TIMEOUT = Symbol('parley.timeout')
+
+export function checkTimeout(value: unknown, field: string): number {
+  if (value === undefined) return 60_000
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds, got ${String(value)}`)
+  }
+  return value
+}
+
+export function createCore(config: CoreConfig): Core {
+  const timeoutMs = checkTimeout(config.timeoutMs, 'timeoutMs')
+  let policy: RetryPolicy
+  try {
+    policy = retryPolicy(config.retry)
+  } catch (err) {
+    throw new ConfigurationError('retry.maxRetries', (err as Error).message)
+  }
+  const base = createClient<any>({
+    baseUrl: config.baseUrl,
+    headers: config.headers,
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  })
+  const byKey = new Map<string, OperationMeta>()
+  for (const op of Object.values(config.operations)) byKey.set(`${op.method.toUpperCase()} ${op.path}`, op)
+  const meta = (method: HttpMethod, path: string) => byKey.get(`${method} ${path}`)
+  const prepare = config.prepare
+  const vendor = config.vendor
+
+  async function send(method: HttpMethod, path: string, input: Prepared | undefined) {
+    const op = byKey.get(`${method} ${path}`)
+    let init: Prepared = input ?? {}
+    if (path.includes('{')) checkPathParams(path, init.params?.path)
+    if (init.headers !== undefined || init.params?.header !== undefined) checkHeaders(init)
+    let attemptTimeout = timeoutMs
+    let attemptPolicy = policy
+    if (init.timeoutMs !== undefined || init.retry !== undefined) {
+      const { timeoutMs: t, retry, ...rest } = init
+      if (t !== undefined) attemptTimeout = checkTimeout(t, 'timeoutMs')
+      if (retry !== undefined) attemptPolicy = { ...policy, ...retryPolicy({ ...policy, ...retry }) }
+      init = rest
+    }
+    if (prepare) init = await prepare(init, op)
+    const repeatable = op ? op.idempotent || attemptPolicy.retryNonIdempotent : method === 'GET'
+    const maxAttempts = repeatable ? attemptPolicy.maxRetries + 1 : 1
+    const userSignal: AbortSignal | undefined = init.signal ?? undefined
+    const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
+
+    for (let attempt = 1; ; attempt++) {
+      const controller = new AbortController()
+      const timer = setTimeout(() => controller.abort(TIMEOUT), attemptTimeout)
+      const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal
+      let result: RawResult
+      try {
+        result = await call(path, { ...init, signal })
+      } catch (err) {
+        clearTimeout(timer)
+        // The caller's own abort is theirs: hand back their reason untouched.
+        if (userSignal?.aborted) throw userSignal.reason
+        const failure = controller.signal.aborted
+          ? new TimeoutError(`${method} ${path}`, attemptTimeout, attempt)
+          : err instanceof SyntaxError
+            ? new InvalidResponseError(`${method} ${path}`, err, attempt)
+            : new ConnectionError(`${method} ${path}`, err, attempt)
+        if (attempt >= maxAttempts) throw failure
+        await sleep(backoffMs(attempt - 1), userSignal)
+        continue
+      }
+      clearTimeout(timer)
+      const { response } = result
+      if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status)) {
+        return { data: result.data, error: result.error, response, attempts: attempt }
+      }
+      const hint = serverDelayMs(response.headers)
+      // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
+      if (hint !== undefined && hint > attemptPolicy.maxRetryAfterMs) {
+        return { data: result.data, error: result.error, response, attempts: attempt }
+      }
+      await sleep(hint ?? backoffMs(attempt - 1), userSignal)
+    }
+  }
+
+  async function sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult> {
+    const result = await send(method, path, init)
+    if (result.response.ok) return result
+    throw toApiError(vendor, `${method} ${path}`, result)
+  }
+
+  return { base, vendor, meta, send, sendOrThrow }
+}
+
+export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }): ApiError {
+  const { response } = result
+  const body = vendor.sanitizeBody ? vendor.sanitizeBody(result.error) : result.error
+  const fields = safeFields(vendor, body)
+  let requestId: string | undefined
+  for (const h of vendor.requestIdHeaders) {
+    const v = response.headers.get(h)
+    if (v) {
+      requestId = v
+      break
+    }
+  }
+  const retryAfterMs = serverDelayMs(response.headers)
+  const base = fields.message ?? (typeof body === 'string' && body.length > 0 && body.length < 200 && !body.trimStart().startsWith('<') ? body : response.statusText || 'no error message')
+  const message =
+    retryAfterMs !== undefined && retryAfterMs > 60_000
+      ? `${base} (the server asked to wait ${Math.round(retryAfterMs / 1000)} s, over the 60 s the client waits; not retried)`
+      : base
+  return new ApiError({
+    status: response.status,
+    code: fields.code,
+    message,
+    requestId,
+    body,
+    retryable: RETRYABLE_STATUS.has(response.status),
+    retryAfterMs,
+    operation,
+    response,
+    attempts: result.attempts,
+  })
+}
+
+function safeFields(vendor: Vendor, body: unknown) {
+  try {
+    return vendor.errorFields(body)
+  } catch {
+    return {}
+  }
+}
+
+/** The openapi-fetch surface, routed through `send` so every method gets timeouts, retries and checks. */
+export function clientMethods(core: Core) {
+  const out: Record<string, unknown> = {
+    request: (method: string, path: string, init?: Prepared) => core.send(method.toUpperCase() as HttpMethod, path, init),
+    use: (...mw: Parameters<Client<any>['use']>) => core.base.use(...mw),
+    eject: (...mw: Parameters<Client<any>['eject']>) => core.base.eject(...mw),
+  }
+  const orThrow: Record<string, unknown> = {}
+  for (const m of METHODS) {
+    out[m] = (path: string, init?: Prepared) => core.send(m, path, init)
+    orThrow[m] = (path: string, init?: Prepared) => core.sendOrThrow(m, path, init).then((r) => r.data)
+  }
+  out.orThrow = orThrow
+  return out
+}

@@ -1,0 +1,78 @@
+// When and how long to wait before trying again. Defaults follow the best of the field (Stainless): 2 retries,
+// 0.5 s x 2^n capped at 8 s with up to 25 % jitter, server hints honoured up to 60 s.
+
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2; 0 disables retries. */
+  maxRetries?: number
+  /**
+   * Also retry operations that are not idempotent (a POST that sends or creates something). Off by default: a
+   * retried send can deliver the same message twice when the first attempt reached the server.
+   */
+  retryNonIdempotent?: boolean
+  /** Longest server-requested wait to honour, in ms. Default 60 000; a longer wait fails at once. */
+  maxRetryAfterMs?: number
+}
+
+export interface RetryPolicy {
+  maxRetries: number
+  retryNonIdempotent: boolean
+  maxRetryAfterMs: number
+}
+
+export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
+const BASE_DELAY_MS = 500
+const MAX_BACKOFF_MS = 8_000
+
+export function retryPolicy(options: RetryOptions | undefined, field = 'retry'): RetryPolicy {
+  const maxRetries = options?.maxRetries ?? 2
+  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
+    throw new RangeError(`${field}.maxRetries must be an integer from 0 to 10, got ${String(maxRetries)}`)
+  }
+  return {
+    maxRetries,
+    retryNonIdempotent: options?.retryNonIdempotent ?? false,
+    maxRetryAfterMs: options?.maxRetryAfterMs ?? 60_000,
+  }
+}
+
+/** Exponential backoff for retry n (0-based): 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25 % jitter. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  const base = Math.min(BASE_DELAY_MS * 2 ** retry, MAX_BACKOFF_MS)
+  return Math.round(base * (1 - random() * 0.25))
+}
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms`, else `Retry-After` as seconds or as an HTTP date.
+ * Undefined when there is no usable hint.
+ */
+export function serverDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const ms = headers.get('retry-after-ms')
+  if (ms !== null) {
+    const n = Number(ms)
+    if (Number.isFinite(n) && n >= 0) return n
+  }
+  const after = headers.get('retry-after')
+  if (after === null || after.trim() === '') return undefined
+  const seconds = Number(after)
+  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined
+  const date = Date.parse(after)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+  if (ms <= 0 && !signal?.aborted) return Promise.resolve()
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(signal?.reason)
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}

@@ -1,0 +1,45 @@
+// Bad input is refused before anything is sent, with an error naming the field.
+import { ConfigurationError } from '../errors.js'
+
+const PARAM = /\{([^}]+)\}/g
+
+/**
+ * Every `{name}` of the path template needs a non-empty value. openapi-fetch percent-encodes values, so `/`, `?`
+ * and `#` cannot leave their segment; `.` and `..` survive encoding (URLs resolve `%2e%2e` too), so they are refused.
+ */
+export function checkPathParams(template: string, values: Record<string, unknown> | undefined): void {
+  for (const match of template.matchAll(PARAM)) {
+    const name = match[1] as string
+    const value = values?.[name]
+    const field = `params.path.${name}`
+    if (value === undefined || value === null || value === '') {
+      throw new ConfigurationError(field, `${field} is required by ${template} and was ${value === '' ? 'empty' : 'missing'}`)
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new ConfigurationError(field, `${field} must be a string or number, got ${typeof value}`)
+    }
+    const text = String(value)
+    if (text === '.' || text === '..' || /^(%2e|\.){1,2}$/i.test(text)) {
+      throw new ConfigurationError(field, `${field} cannot be "." or ".." (it would address another endpoint)`)
+    }
+  }
+}
+
+const CRLF = /[\r\n\0]/
+
+/** Header values with CR, LF or NUL could split a header; refuse them by name (the value is never echoed). */
+export function checkHeaders(init: { headers?: unknown; params?: { header?: unknown } }): void {
+  check(init.headers, 'headers')
+  check(init.params?.header, 'params.header')
+}
+
+function check(headers: unknown, where: string) {
+  if (!headers || typeof headers !== 'object') return
+  const entries: [string, unknown][] =
+    headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers)
+  for (const [name, value] of entries) {
+    if (typeof value === 'string' && CRLF.test(value)) {
+      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains a line break or NUL, which HTTP headers cannot carry`)
+    }
+  }
+}

@@ -1,0 +1,11 @@
+// @parley/sdk: one import for every API. For the smallest bundle, import the API you use from its subpath
+// (`@parley/sdk/stackone`, `/brevo`, `/sunshine`, `/mews`).
+export { createStackOne, type StackOneClient, type StackOneOptions } from './stackone.js'
+export { createBrevo, type BrevoClient, type BrevoOptions } from './brevo.js'
+export { createSunshine, type SunshineClient, type SunshineOptions } from './sunshine.js'
+export { createMews, type MewsClient, type MewsOptions } from './mews.js'
+export * from './errors.js'
+export type { Credential } from './auth/credential.js'
+export type { CommonOptions, CallOptions } from './core/client.js'
+export type { RetryOptions } from './core/retry.js'
+export type { Page, PaginateOptions } from './pagination/types.js'

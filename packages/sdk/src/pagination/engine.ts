@@ -1,0 +1,105 @@
+// One async-iterator API over every cursor dialect. Which operations paginate, in which dialect and where their
+// items are, comes from the spec (x-parley-pagination, compiled into each package's generated operations map).
+import type { Core, HttpMethod, Prepared } from '../core/client.js'
+import { ConfigurationError, PaginationError } from '../errors.js'
+import type { Dialect, Page, PaginateOptions } from './types.js'
+
+export type Dialects = Partial<Record<'stackone' | 'sunshine' | 'mews', Dialect>>
+
+function checkLimit(value: unknown, field: string): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new ConfigurationError(field, `${field} must be a positive integer, got ${String(value)}`)
+  }
+  return value
+}
+
+/** The HTTP method of the paginated operation at `path` (GET, or POST for Mews' getAll). */
+function paginatedMethod(core: Core, path: string): HttpMethod {
+  for (const m of ['GET', 'POST'] as const) if (core.meta(m, path)?.pagination) return m
+  throw new ConfigurationError('path', `${path} is not a paginated operation of ${core.vendor.name}`)
+}
+
+export async function* pages(
+  core: Core,
+  dialects: Dialects,
+  path: string,
+  init: Prepared | undefined,
+  options: PaginateOptions = {},
+): AsyncGenerator<Page<unknown>, void, undefined> {
+  const method = paginatedMethod(core, path)
+  const meta = core.meta(method, path)!
+  const pagination = meta.pagination!
+  const dialect = dialects[pagination.dialect]
+  if (!dialect) throw new ConfigurationError('path', `${path}: no ${pagination.dialect} pagination in this client`)
+  const maxItems = checkLimit(options.maxItems, 'maxItems')
+  const maxPages = checkLimit(options.maxPages, 'maxPages')
+  const first: Prepared = init ?? {}
+  dialect.check?.(first, pagination)
+  const windows = dialect.windows ? dialect.windows(first, pagination) : [first]
+  const operation = `${method} ${path}`
+
+  // One controller for the whole listing: aborted when the caller stops early, so a prefetched page in flight is
+  // cancelled instead of finishing in the background.
+  const stop = new AbortController()
+  const userSignal = options.signal ?? first.signal
+  const signal = userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal
+  const fetchPage = (windowInit: Prepared, cursor: string | undefined) => {
+    const p = core.sendOrThrow(method, path, { ...dialect.withCursor(windowInit, cursor, pagination), signal })
+    return p
+  }
+
+  let pageNo = 0
+  let itemCount = 0
+  let inFlight: Promise<unknown> | undefined
+  try {
+    for (const windowInit of windows) {
+      const seen = new Set<string>()
+      let cursor: string | undefined
+      let pending: Promise<{ data?: unknown; response: Response }> | undefined = fetchPage(windowInit, undefined)
+      while (pending) {
+        inFlight = pending
+        const { data, response } = await pending
+        inFlight = undefined
+        pageNo++
+        const raw = data === undefined ? [] : (data as Record<string, unknown>)[pagination.items]
+        if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+          throw new PaginationError(operation, pageNo, `"${pagination.items}" is not an array`)
+        }
+        let items = (raw ?? []) as unknown[]
+        const next = dialect.nextCursor(data, items, windowInit, pagination)
+        if (next !== undefined) {
+          if (next === cursor || seen.has(next)) {
+            throw new PaginationError(operation, pageNo, `the API returned cursor "${next}" again; stopping instead of looping`)
+          }
+          seen.add(next)
+        }
+        if (itemCount + items.length >= maxItems) items = items.slice(0, maxItems - itemCount)
+        itemCount += items.length
+        const done = itemCount >= maxItems || pageNo >= maxPages
+        cursor = next
+        pending = undefined
+        if (next !== undefined && !done && options.prefetch) {
+          pending = fetchPage(windowInit, next)
+          // If the caller stops before awaiting it, its failure must not surface as an unhandled rejection.
+          pending.catch(() => {})
+        }
+        yield { items, data, response, page: pageNo, nextCursor: next }
+        if (done) return
+        if (next !== undefined && !pending) pending = fetchPage(windowInit, next)
+      }
+    }
+  } finally {
+    if (inFlight || !stop.signal.aborted) stop.abort()
+  }
+}
+
+export async function* items(
+  core: Core,
+  dialects: Dialects,
+  path: string,
+  init: Prepared | undefined,
+  options?: PaginateOptions,
+): AsyncGenerator<unknown, void, undefined> {
+  for await (const page of pages(core, dialects, path, init, options)) yield* page.items
+}

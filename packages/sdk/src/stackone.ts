@@ -1,0 +1,59 @@
+// @parley/sdk/stackone: StackOne unified Messaging with auth, retries, timeouts, errors and pagination.
+import { defaultBaseUrl, operations, type paths } from '@parley/stackone-messaging'
+import { basicAuthorization } from './auth/basic.js'
+import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
+import { createCore, type CommonOptions, type Vendor } from './core/client.js'
+import { assemble } from './core/facade.js'
+import type { FillHeaders, ParleyClient } from './core/types.js'
+import { stackone } from './pagination/stackone.js'
+
+export interface StackOneOptions extends CommonOptions {
+  /** Your StackOne API key (sent as HTTP basic username), or a function returning the current one. */
+  apiKey: Credential
+  /** The linked account every call acts on (the `x-account-id` header). */
+  accountId: string
+}
+
+type Paths = FillHeaders<paths, 'x-account-id'>
+type PagePaths = StackOnePagePaths<Paths>
+type StackOnePagePaths<P> = {
+  [K in keyof P]: { [M in keyof P[K]]: P[K][M] extends { parameters: { query?: infer Q } } ? Omit<P[K][M], 'parameters'> & { parameters: Omit<P[K][M]['parameters'], 'query'> & { query?: Omit<NonNullable<Q>, 'next'> } } : P[K][M] }
+}
+export type StackOneClient = ParleyClient<Paths, typeof operations, PagePaths>
+
+export const stackoneVendor: Vendor = {
+  name: 'StackOne',
+  requestIdHeaders: ['x-request-id', 'request-id'],
+  errorFields(body) {
+    const b = body as { message?: unknown; statusCode?: unknown } | undefined
+    return { message: typeof b?.message === 'string' ? b.message : undefined }
+  },
+}
+
+export function createStackOne(options: StackOneOptions): StackOneClient {
+  const apiKey = requireCredential(options?.apiKey, 'apiKey', 'createStackOne')
+  const accountId = requireString(options.accountId, 'accountId', 'createStackOne')
+  const headers: Record<string, string> = { 'x-account-id': accountId }
+  if (typeof apiKey === 'string') headers.authorization = basicAuthorization(apiKey, '')
+  const core = createCore({
+    ...options,
+    baseUrl: options.baseUrl ?? defaultBaseUrl,
+    headers,
+    operations,
+    vendor: stackoneVendor,
+    prepare:
+      typeof apiKey === 'function'
+        ? async (init) => ({
+            ...init,
+            headers: { ...init.headers, authorization: basicAuthorization(await resolveCredential(apiKey, 'apiKey'), '') },
+          })
+        : undefined,
+  })
+  return assemble(core, { stackone }) as StackOneClient
+}
+
+export * from './errors.js'
+export type { Credential } from './auth/credential.js'
+export type { CallOptions, CommonOptions } from './core/client.js'
+export type { RetryOptions } from './core/retry.js'
+export type { Page, PaginateOptions } from './pagination/types.js'

@@ -1,0 +1,91 @@
+// @parley/sdk/sunshine: Sunshine Conversations v2 with basic or JWT auth, retries, timeouts, errors, pagination.
+import { defaultBaseUrl, operations, type paths } from '@parley/sunshine-conversations'
+import { basicAuthorization } from './auth/basic.js'
+import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
+import { signAppJwt } from './auth/jwt.js'
+import { createCore, type CommonOptions, type Vendor } from './core/client.js'
+import { assemble } from './core/facade.js'
+import type { ParleyClient } from './core/types.js'
+import { ConfigurationError } from './errors.js'
+import { checkUserFilter, sunshine } from './pagination/sunshine.js'
+
+export interface SunshineOptions extends CommonOptions {
+  /** The API key id (`app_...`): the basic-auth username, or the JWT's `kid`. */
+  keyId: string
+  /** The API key secret, or a function returning the current one. */
+  secret: Credential
+  /**
+   * `basic` (default) sends `keyId:secret` as HTTP basic; `jwt` signs an app-scoped HS256 JWT with the secret
+   * (Web Crypto) and sends it as a bearer token, so the secret itself never leaves the process.
+   */
+  auth?: 'basic' | 'jwt'
+}
+
+type PagePaths = {
+  [K in keyof paths]: {
+    [M in keyof paths[K]]: paths[K][M] extends { parameters: { query?: infer Q } }
+      ? Omit<paths[K][M], 'parameters'> & {
+          parameters: Omit<paths[K][M]['parameters'], 'query'> & { query?: SunshineCursorFree<NonNullable<Q>> }
+        }
+      : paths[K][M]
+  }
+}
+type SunshineCursorFree<Q> = Q extends { page?: infer Pg } ? Omit<Q, 'page'> & { page?: Omit<NonNullable<Pg>, 'after' | 'before'> } : Q
+export type SunshineClient = ParleyClient<paths, typeof operations, PagePaths>
+
+export const sunshineVendor: Vendor = {
+  name: 'Sunshine Conversations',
+  requestIdHeaders: ['x-zendesk-request-id', 'x-request-id'],
+  errorFields(body) {
+    const errors = (body as { errors?: { code?: unknown; title?: unknown }[] } | undefined)?.errors
+    if (!Array.isArray(errors) || errors.length === 0) return {}
+    const first = errors[0]
+    return {
+      code: typeof first?.code === 'string' ? first.code : undefined,
+      message: errors.map((e) => (typeof e?.title === 'string' ? e.title : '')).filter(Boolean).join('; ') || undefined,
+    }
+  },
+}
+
+const LIST_CONVERSATIONS = '/v2/apps/{appId}/conversations'
+
+export function createSunshine(options: SunshineOptions): SunshineClient {
+  const keyId = requireString(options?.keyId, 'keyId', 'createSunshine')
+  const secret = requireCredential(options.secret, 'secret', 'createSunshine')
+  const mode = options.auth ?? 'basic'
+  if (mode !== 'basic' && mode !== 'jwt') {
+    throw new ConfigurationError('auth', `createSunshine: option "auth" must be "basic" or "jwt", got ${JSON.stringify(mode)}`)
+  }
+  const headers: Record<string, string> = {}
+  if (mode === 'basic' && typeof secret === 'string') headers.authorization = basicAuthorization(keyId, secret)
+
+  // A JWT is signed once per secret value and reused: app-scoped tokens do not expire.
+  let signed: { secret: string; token: Promise<string> } | undefined
+  const bearer = async () => {
+    const current = await resolveCredential(secret, 'secret')
+    if (!signed || signed.secret !== current) signed = { secret: current, token: signAppJwt(keyId, current) }
+    return `Bearer ${await signed.token}`
+  }
+  const needsPerCall = mode === 'jwt' || typeof secret === 'function'
+  const core = createCore({
+    ...options,
+    baseUrl: options.baseUrl ?? defaultBaseUrl,
+    headers,
+    operations,
+    vendor: sunshineVendor,
+    prepare: async (init, meta) => {
+      if (meta?.path === LIST_CONVERSATIONS && meta.method === 'get') checkUserFilter(init.params?.query?.filter)
+      if (!needsPerCall) return init
+      const authorization =
+        mode === 'jwt' ? await bearer() : basicAuthorization(keyId, await resolveCredential(secret, 'secret'))
+      return { ...init, headers: { ...init.headers, authorization } }
+    },
+  })
+  return assemble(core, { sunshine }) as SunshineClient
+}
+
+export * from './errors.js'
+export type { Credential } from './auth/credential.js'
+export type { CallOptions, CommonOptions } from './core/client.js'
+export type { RetryOptions } from './core/retry.js'
+export type { Page, PaginateOptions } from './pagination/types.js'

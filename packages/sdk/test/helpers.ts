@@ -1,0 +1,30 @@
+// Test helpers: a fetch that answers from a script and records what it was sent.
+export type Reply = Response | Error | ((req: Request) => Response | Promise<Response>)
+
+export interface Recorded {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body: string | undefined
+}
+
+export function scriptedFetch(...replies: Reply[]) {
+  const requests: Recorded[] = []
+  let i = 0
+  const fetch = async (req: Request): Promise<Response> => {
+    requests.push({
+      method: req.method,
+      url: req.url,
+      headers: Object.fromEntries(req.headers.entries()),
+      body: req.body ? await req.text() : undefined,
+    })
+    const reply = replies[Math.min(i++, replies.length - 1)]
+    if (reply === undefined) throw new Error('scriptedFetch: no reply scripted')
+    if (reply instanceof Error) throw reply
+    return typeof reply === 'function' ? reply(req) : reply.clone()
+  }
+  return { fetch, requests }
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
