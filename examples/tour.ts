@@ -1,5 +1,7 @@
 // The tour `pnpm demo` runs: real typed calls to every API against its Prism mock, printed for a person to read.
 // Each mock's URL comes from PARLEY_MOCK_<API> (set by scripts/demo.mjs).
+import { brevoTour } from './tour/brevo.js'
+import { mewsTour } from './tour/mews.js'
 import { stackoneTour } from './tour/stackone.js'
 
 function mock(name: string): string {
@@ -10,6 +12,8 @@ function mock(name: string): string {
 
 const parts: [string, (baseUrl: string) => Promise<void>, string][] = [
   ['StackOne Messaging', stackoneTour, 'STACKONE_MESSAGING'],
+  ['Brevo Conversations', brevoTour, 'BREVO_CONVERSATIONS'],
+  ['Mews message threads', mewsTour, 'MEWS_MESSAGE_THREADS'],
 ]
 
 let failed = 0
