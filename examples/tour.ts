@@ -3,6 +3,7 @@
 import { brevoTour } from './tour/brevo.js'
 import { mewsTour } from './tour/mews.js'
 import { stackoneTour } from './tour/stackone.js'
+import { sunshineTour } from './tour/sunshine.js'
 
 function mock(name: string): string {
   const url = process.env[`PARLEY_MOCK_${name}`]
@@ -13,6 +14,7 @@ function mock(name: string): string {
 const parts: [string, (baseUrl: string) => Promise<void>, string][] = [
   ['StackOne Messaging', stackoneTour, 'STACKONE_MESSAGING'],
   ['Brevo Conversations', brevoTour, 'BREVO_CONVERSATIONS'],
+  ['Sunshine Conversations', sunshineTour, 'SUNSHINE_CONVERSATIONS'],
   ['Mews message threads', mewsTour, 'MEWS_MESSAGE_THREADS'],
 ]
 

@@ -15,6 +15,7 @@ import {
   type Content,
   type ConversationCreateBody,
   type ErrorBody,
+  type Page,
 } from '../src/index.js'
 import { mockUrl, recordCalls, violations } from '../../../test/support/contract.js'
 
@@ -255,7 +256,8 @@ describe('Sunshine Conversations: valid calls are accepted and typed', () => {
 
 describe('Sunshine Conversations: calls that break the spec are rejected', () => {
   const sc = client()
-  const list = (page: Record<string, unknown>) =>
+  // `Page` cannot say "not both", the 1-100 range or the 24-character length: only the spec (and Prism) can.
+  const list = (page: Page) =>
     sc.GET('/v2/apps/{appId}/conversations', {
       params: { path: app, query: { filter: { userId: USER_ID }, page } },
     })

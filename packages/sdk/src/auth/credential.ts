@@ -7,8 +7,7 @@ export type Credential = string | (() => string | Promise<string>)
 export function requireCredential(value: unknown, field: string, factory: string): Credential {
   if (typeof value === 'function') return value as Credential
   if (typeof value === 'string' && value.trim() !== '') return value
-  const what = value === undefined ? 'missing' : typeof value === 'string' ? 'empty' : `a ${typeof value}, not a string or function`
-  throw new ConfigurationError(field, `${factory}: option "${field}" is ${what}`)
+  throw new ConfigurationError(field, `${factory}: option "${field}" is ${value === undefined ? 'missing' : 'empty or not a string'}`)
 }
 
 export async function resolveCredential(value: Credential, field: string): Promise<string> {
@@ -22,5 +21,5 @@ export async function resolveCredential(value: Credential, field: string): Promi
 
 export function requireString(value: unknown, field: string, factory: string): string {
   if (typeof value === 'string' && value.trim() !== '') return value
-  throw new ConfigurationError(field, `${factory}: option "${field}" is ${value === undefined ? 'missing' : 'not a non-empty string'}`)
+  throw new ConfigurationError(field, `${factory}: option "${field}" is ${value === undefined ? 'missing' : 'empty or not a string'}`)
 }

@@ -85,19 +85,14 @@ const TIMEOUT = Symbol('parley.timeout')
 export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds, got ${String(value)}`)
+    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds, got ${value}`)
   }
   return value
 }
 
 export function createCore(config: CoreConfig): Core {
   const timeoutMs = checkTimeout(config.timeoutMs, 'timeoutMs')
-  let policy: RetryPolicy
-  try {
-    policy = retryPolicy(config.retry)
-  } catch (err) {
-    throw new ConfigurationError('retry.maxRetries', (err as Error).message)
-  }
+  const policy = retryPolicy(config.retry)
   const base = createClient<any>({
     baseUrl: config.baseUrl,
     headers: config.headers,
@@ -184,11 +179,9 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
     }
   }
   const retryAfterMs = serverDelayMs(response.headers)
-  const base = fields.message ?? (typeof body === 'string' && body.length > 0 && body.length < 200 && !body.trimStart().startsWith('<') ? body : response.statusText || 'no error message')
-  const message =
-    retryAfterMs !== undefined && retryAfterMs > 60_000
-      ? `${base} (the server asked to wait ${Math.round(retryAfterMs / 1000)} s, over the 60 s the client waits; not retried)`
-      : base
+  // A plain-text body is a message; an HTML error page is not.
+  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && body.trim()[0] !== '<' ? body : response.statusText || 'no message')
+  const message = (retryAfterMs ?? 0) > 60_000 ? `${base} (server asked to wait ${Math.round(retryAfterMs! / 1000)} s; not retried)` : base
   return new ApiError({
     status: response.status,
     code: fields.code,

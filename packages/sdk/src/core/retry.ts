@@ -13,6 +13,8 @@ export interface RetryOptions {
   maxRetryAfterMs?: number
 }
 
+import { ConfigurationError } from '../errors.js'
+
 export interface RetryPolicy {
   maxRetries: number
   retryNonIdempotent: boolean
@@ -23,10 +25,10 @@ export const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504])
 const BASE_DELAY_MS = 500
 const MAX_BACKOFF_MS = 8_000
 
-export function retryPolicy(options: RetryOptions | undefined, field = 'retry'): RetryPolicy {
+export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
   if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    throw new RangeError(`${field}.maxRetries must be an integer from 0 to 10, got ${String(maxRetries)}`)
+    throw new ConfigurationError('retry.maxRetries', `retry.maxRetries must be an integer from 0 to 10, got ${maxRetries}`)
   }
   return {
     maxRetries,

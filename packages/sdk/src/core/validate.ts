@@ -13,14 +13,13 @@ export function checkPathParams(template: string, values: Record<string, unknown
     const value = values?.[name]
     const field = `params.path.${name}`
     if (value === undefined || value === null || value === '') {
-      throw new ConfigurationError(field, `${field} is required by ${template} and was ${value === '' ? 'empty' : 'missing'}`)
+      throw new ConfigurationError(field, `${field} is ${value === '' ? 'empty' : 'missing'} (${template})`)
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new ConfigurationError(field, `${field} must be a string or number, got ${typeof value}`)
+      throw new ConfigurationError(field, `${field} must be a string or number`)
     }
-    const text = String(value)
-    if (text === '.' || text === '..' || /^(%2e|\.){1,2}$/i.test(text)) {
-      throw new ConfigurationError(field, `${field} cannot be "." or ".." (it would address another endpoint)`)
+    if (/^(%2e|\.){1,2}$/i.test(String(value))) {
+      throw new ConfigurationError(field, `${field} cannot be "." or ".." (another endpoint)`)
     }
   }
 }
@@ -39,7 +38,7 @@ function check(headers: unknown, where: string) {
     headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers)
   for (const [name, value] of entries) {
     if (typeof value === 'string' && CRLF.test(value)) {
-      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains a line break or NUL, which HTTP headers cannot carry`)
+      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains CR, LF or NUL`)
     }
   }
 }
