@@ -15,7 +15,6 @@ export interface BrevoOptions extends CommonOptions {
 export type BrevoClient = ParleyClient<paths, typeof operations>
 
 export const brevoVendor: Vendor = {
-  name: 'Brevo',
   requestIdHeaders: ['x-request-id', 'x-sib-request-id'],
   errorFields(body) {
     const b = body as { code?: unknown; message?: unknown } | undefined

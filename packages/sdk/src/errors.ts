@@ -56,7 +56,7 @@ export class ApiError extends ParleyError {
   declare readonly response: Response | undefined
 
   constructor({ response, message, ...fields }: ApiErrorInit) {
-    super(`${fields.operation} failed with HTTP ${fields.status}${fields.code ? ` (${fields.code})` : ''}: ${message}`, { name: 'ApiError', ...fields })
+    super(`${fields.operation}: HTTP ${fields.status}${fields.code ? ` (${fields.code})` : ''}: ${message}`, { name: 'ApiError', ...fields })
     Object.defineProperty(this, 'response', { value: response })
   }
 }
@@ -71,21 +71,15 @@ export class TimeoutError extends ParleyError {
   }
 }
 
-/** The request never got a complete HTTP answer: DNS, refused or reset connection, a body cut short. */
+/**
+ * The request got no complete, well-formed answer: DNS failure, refused or reset connection, a body cut short,
+ * or a 2xx body that is not the JSON it claims to be (then `cause` is the SyntaxError).
+ */
 export class ConnectionError extends ParleyError {
   declare readonly operation: string
   declare readonly attempts: number
   constructor(operation: string, cause: unknown, attempts: number) {
-    super(`${operation} failed to connect: ${describe(cause)} (attempts: ${attempts})`, { name: 'ConnectionError', retryable: true, operation, attempts }, cause)
-  }
-}
-
-/** The API answered 2xx, but the body is not what it must be (malformed or cut-off JSON). */
-export class InvalidResponseError extends ParleyError {
-  declare readonly operation: string
-  declare readonly attempts: number
-  constructor(operation: string, cause: unknown, attempts: number) {
-    super(`${operation} returned a body that could not be parsed: ${describe(cause)}`, { name: 'InvalidResponseError', retryable: true, operation, attempts }, cause)
+    super(`${operation} got no usable answer: ${describe(cause)} (attempts: ${attempts})`, { name: 'ConnectionError', retryable: true, operation, attempts }, cause)
   }
 }
 

@@ -29,7 +29,6 @@ type MewsCursorFree<B> = B extends { Limitation: infer L } ? Omit<B, 'Limitation
 export type MewsClient = ParleyClient<Paths, typeof operations, PagePaths>
 
 export const mewsVendor: Vendor = {
-  name: 'Mews',
   requestIdHeaders: ['request-id'],
   errorFields(body) {
     const b = body as { Message?: unknown } | undefined

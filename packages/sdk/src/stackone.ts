@@ -22,7 +22,6 @@ type StackOnePagePaths<P> = {
 export type StackOneClient = ParleyClient<Paths, typeof operations, PagePaths>
 
 export const stackoneVendor: Vendor = {
-  name: 'StackOne',
   requestIdHeaders: ['x-request-id', 'request-id'],
   errorFields(body) {
     const b = body as { message?: unknown; statusCode?: unknown } | undefined

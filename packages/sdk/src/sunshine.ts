@@ -34,7 +34,6 @@ type SunshineCursorFree<Q> = Q extends { page?: infer Pg } ? Omit<Q, 'page'> & {
 export type SunshineClient = ParleyClient<paths, typeof operations, PagePaths>
 
 export const sunshineVendor: Vendor = {
-  name: 'Sunshine Conversations',
   requestIdHeaders: ['x-zendesk-request-id', 'x-request-id'],
   errorFields(body) {
     const errors = (body as { errors?: { code?: unknown; title?: unknown }[] } | undefined)?.errors

@@ -2,7 +2,7 @@
 // the spec declares idempotent, one error model, `orThrow` and pagination. A retry calls the typed method again
 // (openapi-fetch re-serialises the body), so no Request is ever cloned.
 import createClient, { type Client } from 'openapi-fetch'
-import { ApiError, ConfigurationError, ConnectionError, InvalidResponseError, TimeoutError } from '../errors.js'
+import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions, type RetryPolicy } from './retry.js'
 import { checkHeaders, checkPathParams } from './validate.js'
 
@@ -26,7 +26,6 @@ export interface OperationMeta {
 
 /** How one vendor reports errors. */
 export interface Vendor {
-  readonly name: string
   /** Response headers that carry the vendor's request id, first match wins. */
   readonly requestIdHeaders: readonly string[]
   /** Pulls the vendor's code and message out of its error body. */
@@ -80,14 +79,13 @@ export interface Core {
   sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult>
 }
 
-const TIMEOUT = Symbol('parley.timeout')
-
 export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds, got ${value}`)
+  // Written so that NaN, Infinity and non-numbers all fail the test.
+  if (!((value as number) > 0 && (value as number) < Infinity)) {
+    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds`)
   }
-  return value
+  return value as number
 }
 
 export function createCore(config: CoreConfig): Core {
@@ -98,14 +96,13 @@ export function createCore(config: CoreConfig): Core {
     headers: config.headers,
     ...(config.fetch ? { fetch: config.fetch } : {}),
   })
-  const byKey = new Map<string, OperationMeta>()
-  for (const op of Object.values(config.operations)) byKey.set(`${op.method.toUpperCase()} ${op.path}`, op)
+  const byKey = new Map(Object.values(config.operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]))
   const meta = (method: HttpMethod, path: string) => byKey.get(`${method} ${path}`)
   const prepare = config.prepare
   const vendor = config.vendor
 
   async function send(method: HttpMethod, path: string, input: Prepared | undefined) {
-    const op = byKey.get(`${method} ${path}`)
+    const op = meta(method, path)
     let init: Prepared = input ?? {}
     if (path.includes('{')) checkPathParams(path, init.params?.path)
     if (init.headers !== undefined || init.params?.header !== undefined) checkHeaders(init)
@@ -114,7 +111,7 @@ export function createCore(config: CoreConfig): Core {
     if (init.timeoutMs !== undefined || init.retry !== undefined) {
       const { timeoutMs: t, retry, ...rest } = init
       if (t !== undefined) attemptTimeout = checkTimeout(t, 'timeoutMs')
-      if (retry !== undefined) attemptPolicy = { ...policy, ...retryPolicy({ ...policy, ...retry }) }
+      if (retry !== undefined) attemptPolicy = retryPolicy({ ...policy, ...retry })
       init = rest
     }
     if (prepare) init = await prepare(init, op)
@@ -125,7 +122,7 @@ export function createCore(config: CoreConfig): Core {
 
     for (let attempt = 1; ; attempt++) {
       const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(TIMEOUT), attemptTimeout)
+      const timer = setTimeout(() => controller.abort(), attemptTimeout)
       const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal
       let result: RawResult
       try {
@@ -136,22 +133,17 @@ export function createCore(config: CoreConfig): Core {
         if (userSignal?.aborted) throw userSignal.reason
         const failure = controller.signal.aborted
           ? new TimeoutError(`${method} ${path}`, attemptTimeout, attempt)
-          : err instanceof SyntaxError
-            ? new InvalidResponseError(`${method} ${path}`, err, attempt)
-            : new ConnectionError(`${method} ${path}`, err, attempt)
+          : new ConnectionError(`${method} ${path}`, err, attempt)
         if (attempt >= maxAttempts) throw failure
         await sleep(backoffMs(attempt - 1), userSignal)
         continue
       }
       clearTimeout(timer)
       const { response } = result
-      if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status)) {
-        return { data: result.data, error: result.error, response, attempts: attempt }
-      }
-      const hint = serverDelayMs(response.headers)
+      const hint = response.ok ? undefined : serverDelayMs(response.headers)
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
-      if (hint !== undefined && hint > attemptPolicy.maxRetryAfterMs) {
-        return { data: result.data, error: result.error, response, attempts: attempt }
+      if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > attemptPolicy.maxRetryAfterMs) {
+        return Object.assign(result, { attempts: attempt })
       }
       await sleep(hint ?? backoffMs(attempt - 1), userSignal)
     }
@@ -169,19 +161,12 @@ export function createCore(config: CoreConfig): Core {
 export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }): ApiError {
   const { response } = result
   const body = vendor.sanitizeBody ? vendor.sanitizeBody(result.error) : result.error
-  const fields = safeFields(vendor, body)
-  let requestId: string | undefined
-  for (const h of vendor.requestIdHeaders) {
-    const v = response.headers.get(h)
-    if (v) {
-      requestId = v
-      break
-    }
-  }
+  const fields = vendor.errorFields(body)
+  const requestId = vendor.requestIdHeaders.map((h) => response.headers.get(h)).find(Boolean) as string | undefined
   const retryAfterMs = serverDelayMs(response.headers)
   // A plain-text body is a message; an HTML error page is not.
-  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && body.trim()[0] !== '<' ? body : response.statusText || 'no message')
-  const message = (retryAfterMs ?? 0) > 60_000 ? `${base} (server asked to wait ${Math.round(retryAfterMs! / 1000)} s; not retried)` : base
+  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && body.trim()[0] !== '<' ? body : response.statusText)
+  const message = (retryAfterMs ?? 0) > 60_000 ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
   return new ApiError({
     status: response.status,
     code: fields.code,
@@ -196,20 +181,13 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
   })
 }
 
-function safeFields(vendor: Vendor, body: unknown) {
-  try {
-    return vendor.errorFields(body)
-  } catch {
-    return {}
-  }
-}
-
 /** The openapi-fetch surface, routed through `send` so every method gets timeouts, retries and checks. */
 export function clientMethods(core: Core) {
   const out: Record<string, unknown> = {
     request: (method: string, path: string, init?: Prepared) => core.send(method.toUpperCase() as HttpMethod, path, init),
-    use: (...mw: Parameters<Client<any>['use']>) => core.base.use(...mw),
-    eject: (...mw: Parameters<Client<any>['eject']>) => core.base.eject(...mw),
+    // openapi-fetch's use/eject do not rely on `this`.
+    use: core.base.use,
+    eject: core.base.eject,
   }
   const orThrow: Record<string, unknown> = {}
   for (const m of METHODS) {

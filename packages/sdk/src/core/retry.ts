@@ -27,8 +27,8 @@ const MAX_BACKOFF_MS = 8_000
 
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
-  if (!Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > 10) {
-    throw new ConfigurationError('retry.maxRetries', `retry.maxRetries must be an integer from 0 to 10, got ${maxRetries}`)
+  if (!Number.isInteger(maxRetries) || !(maxRetries >= 0 && maxRetries <= 10)) {
+    throw new ConfigurationError('retry.maxRetries', 'retry.maxRetries must be an integer from 0 to 10')
   }
   return {
     maxRetries,
@@ -48,33 +48,28 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
  * Undefined when there is no usable hint.
  */
 export function serverDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = headers.get('retry-after-ms')
-  if (ms !== null) {
-    const n = Number(ms)
-    if (Number.isFinite(n) && n >= 0) return n
-  }
-  const after = headers.get('retry-after')
-  if (after === null || after.trim() === '') return undefined
+  const ms = Number(headers.get('retry-after-ms') ?? NaN)
+  if (ms >= 0 && ms < Infinity) return ms
+  const after = headers.get('retry-after')?.trim()
+  if (!after) return undefined
   const seconds = Number(after)
-  if (Number.isFinite(seconds)) return seconds >= 0 ? seconds * 1000 : undefined
+  if (!Number.isNaN(seconds)) return seconds >= 0 && seconds < Infinity ? seconds * 1000 : undefined
   const date = Date.parse(after)
-  if (Number.isNaN(date)) return undefined
-  return Math.max(0, date - now)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
-  if (ms <= 0 && !signal?.aborted) return Promise.resolve()
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
     const onAbort = () => {
       clearTimeout(timer)
-      reject(signal?.reason)
+      reject(signal!.reason)
     }
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

@@ -1,44 +1,35 @@
 // Bad input is refused before anything is sent, with an error naming the field.
 import { ConfigurationError } from '../errors.js'
 
-const PARAM = /\{([^}]+)\}/g
-
 /**
  * Every `{name}` of the path template needs a non-empty value. openapi-fetch percent-encodes values, so `/`, `?`
  * and `#` cannot leave their segment; `.` and `..` survive encoding (URLs resolve `%2e%2e` too), so they are refused.
  */
 export function checkPathParams(template: string, values: Record<string, unknown> | undefined): void {
-  for (const match of template.matchAll(PARAM)) {
-    const name = match[1] as string
-    const value = values?.[name]
+  for (const [, name] of template.matchAll(/\{([^}]+)\}/g)) {
+    const value = values?.[name as string]
     const field = `params.path.${name}`
-    if (value === undefined || value === null || value === '') {
-      throw new ConfigurationError(field, `${field} is ${value === '' ? 'empty' : 'missing'} (${template})`)
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new ConfigurationError(field, `${field} must be a string or number`)
-    }
-    if (/^(%2e|\.){1,2}$/i.test(String(value))) {
-      throw new ConfigurationError(field, `${field} cannot be "." or ".." (another endpoint)`)
-    }
+    const problem =
+      value == null || value === ''
+        ? 'missing or empty'
+        : typeof value !== 'string' && typeof value !== 'number'
+          ? 'not a string or number'
+          : /^(%2e|\.){1,2}$/i.test(String(value))
+            ? '"." or ".." (another endpoint)'
+            : ''
+    if (problem) throw new ConfigurationError(field, `${field} is ${problem} (${template})`)
   }
 }
 
-const CRLF = /[\r\n\0]/
-
-/** Header values with CR, LF or NUL could split a header; refuse them by name (the value is never echoed). */
+/**
+ * Header values with CR, LF or NUL could split a header; refuse them by name (the value is never echoed). A
+ * `Headers` object needs no check: its constructor already refuses them.
+ */
 export function checkHeaders(init: { headers?: unknown; params?: { header?: unknown } }): void {
-  check(init.headers, 'headers')
-  check(init.params?.header, 'params.header')
-}
-
-function check(headers: unknown, where: string) {
-  if (!headers || typeof headers !== 'object') return
-  const entries: [string, unknown][] =
-    headers instanceof Headers ? [...headers.entries()] : Array.isArray(headers) ? headers : Object.entries(headers)
-  for (const [name, value] of entries) {
-    if (typeof value === 'string' && CRLF.test(value)) {
-      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains CR, LF or NUL`)
+  for (const [where, headers] of [['headers', init.headers], ['params.header', init.params?.header]] as const) {
+    if (!headers || typeof headers !== 'object' || headers instanceof Headers) continue
+    for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
+      if (/[\r\n\0]/.test(String(value))) throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains CR, LF or NUL`)
     }
   }
 }

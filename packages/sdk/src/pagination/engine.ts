@@ -9,7 +9,7 @@ export type Dialects = Partial<Record<'stackone' | 'sunshine' | 'mews', Dialect>
 function checkLimit(value: unknown, field: string): number {
   if (value === undefined) return Number.POSITIVE_INFINITY
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError(field, `${field} must be a positive integer, got ${String(value)}`)
+    throw new ConfigurationError(field, `${field} must be a positive integer, got ${value}`)
   }
   return value
 }
@@ -17,7 +17,7 @@ function checkLimit(value: unknown, field: string): number {
 /** The HTTP method of the paginated operation at `path` (GET, or POST for Mews' getAll). */
 function paginatedMethod(core: Core, path: string): HttpMethod {
   for (const m of ['GET', 'POST'] as const) if (core.meta(m, path)?.pagination) return m
-  throw new ConfigurationError('path', `${path} is not a paginated operation of ${core.vendor.name}`)
+  throw new ConfigurationError('path', `${path} does not paginate`)
 }
 
 export async function* pages(
@@ -30,8 +30,8 @@ export async function* pages(
   const method = paginatedMethod(core, path)
   const meta = core.meta(method, path)!
   const pagination = meta.pagination!
-  const dialect = dialects[pagination.dialect]
-  if (!dialect) throw new ConfigurationError('path', `${path}: no ${pagination.dialect} pagination in this client`)
+  // Each factory passes the dialects its spec declares, so this lookup cannot miss.
+  const dialect = dialects[pagination.dialect]!
   const maxItems = checkLimit(options.maxItems, 'maxItems')
   const maxPages = checkLimit(options.maxPages, 'maxPages')
   const first: Prepared = init ?? {}
@@ -70,7 +70,7 @@ export async function* pages(
         const next = dialect.nextCursor(data, items, windowInit, pagination)
         if (next !== undefined) {
           if (next === cursor || seen.has(next)) {
-            throw new PaginationError(operation, pageNo, `the API returned cursor "${next}" again; stopping instead of looping`)
+            throw new PaginationError(operation, pageNo, `cursor "${next}" came back again (stopping, not looping)`)
           }
           seen.add(next)
         }

@@ -1,0 +1,15 @@
+// Keeps the browser bundle of one StackOne list call through @parley/sdk/stackone at or under 6 kB gzip
+// (esbuild, ESM, minified, browser platform; measured on the built packages, so `pnpm build` runs first).
+import { describe, expect, it } from 'vitest'
+// @ts-expect-error plain ESM script without type declarations
+import { measure } from '../bench/size.mjs'
+
+const BUDGET_BYTES = 6_000
+
+describe('bundle size', () => {
+  it(`one StackOne list call through @parley/sdk/stackone is <= ${BUDGET_BYTES} bytes gzip`, async () => {
+    const { sdkGzip, openapiFetchGzip } = (await measure()) as { sdkGzip: number; openapiFetchGzip: number }
+    expect(openapiFetchGzip).toBeGreaterThan(1_000) // the baseline measured something real
+    expect(sdkGzip).toBeLessThanOrEqual(BUDGET_BYTES)
+  }, 60_000)
+})
