@@ -1,7 +1,6 @@
 // Keeps the browser bundle of one StackOne list call through @parley/sdk/stackone at or under 6 kB gzip
 // (esbuild, ESM, minified, browser platform; measured on the built packages, so `pnpm build` runs first).
 import { describe, expect, it } from 'vitest'
-// @ts-expect-error plain ESM script without type declarations
 import { measure } from '../bench/size.mjs'
 
 const BUDGET_BYTES = 6_000
