@@ -68,15 +68,16 @@ export async function* pages(
         }
         let items = (raw ?? []) as unknown[]
         const next = dialect.nextCursor(data, items, windowInit, pagination)
-        if (next !== undefined) {
+        if (itemCount + items.length >= maxItems) items = items.slice(0, maxItems - itemCount)
+        itemCount += items.length
+        const done = itemCount >= maxItems || pageNo >= maxPages
+        // A cursor we are about to follow must be new, or the listing would loop forever.
+        if (next !== undefined && !done) {
           if (next === cursor || seen.has(next)) {
             throw new PaginationError(operation, pageNo, `cursor "${next}" came back again (stopping, not looping)`)
           }
           seen.add(next)
         }
-        if (itemCount + items.length >= maxItems) items = items.slice(0, maxItems - itemCount)
-        itemCount += items.length
-        const done = itemCount >= maxItems || pageNo >= maxPages
         cursor = next
         pending = undefined
         if (next !== undefined && !done && options.prefetch) {

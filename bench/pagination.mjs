@@ -1,0 +1,252 @@
+#!/usr/bin/env node
+// Pagination cost of @parley/sdk (StackOne dialect, built package) over a local node:http server that runs in a
+// child process (its CPU does not share our event loop) and answers from pre-rendered page bodies.
+//   throughput  100,000 items over 1,000 pages: createStackOne(...).paginate(...) vs a hand-written fetch loop over
+//               the same server, interleaved in the same run (order alternates), median of the per-round sdk/raw ratio
+//   heap        one SDK listing of 1,000 pages whose caller keeps nothing: heapUsed after GC at pages 100/500/1000
+//   prefetch    50 pages, server adds 5 ms per page, caller does 5 ms of work per page: prefetch on vs off
+// Run `npx -y pnpm@10 build` first, then `node --expose-gc bench/pagination.mjs` (without --expose-gc the heap
+// figures are taken without forcing a GC and say so). Prints a table, then one JSON line.
+import { fork } from 'node:child_process'
+import { createServer } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const SERVER_FLAG = 'PARLEY_BENCH_PAGINATION_SERVER'
+const PATH = '/unified/messaging/conversations'
+const API_KEY = 'bench-key'
+const ACCOUNT_ID = 'bench-account'
+const PAGE_SIZE = 100
+const PAGES = 1000
+const SLOW_PAGES = 50
+const SLOW_MS = 5
+const WORK_MS = 5
+
+export const targets = { sdkOverRaw: 1.1, prefetchOverSequential: 0.6 }
+
+// ---- server (child process) --------------------------------------------------------------------------------------
+
+// Opaque cursors (base64, so '=' must survive URL encoding), like StackOne's.
+const cursorOf = (page) => Buffer.from(`conversations:page=${page}`).toString('base64')
+
+function renderPages(count) {
+  const bodies = []
+  for (let p = 0; p < count; p++) {
+    const data = []
+    for (let i = 0; i < PAGE_SIZE; i++) {
+      const n = p * PAGE_SIZE + i + 1
+      data.push({
+        id: `conv_${String(n).padStart(6, '0')}`,
+        remote_id: String(900000 + n),
+        name: `Conversation ${n}`,
+        participants: ['usr_0001', `usr_${String(n % 977).padStart(4, '0')}`],
+        private: n % 3 === 0,
+        created_at: '2024-05-14T10:20:31.512Z',
+        last_message_at: '2024-05-15T08:00:00.000Z',
+      })
+    }
+    bodies.push(Buffer.from(JSON.stringify(p + 1 < count ? { data, next: cursorOf(p + 1) } : { data })))
+  }
+  return bodies
+}
+
+function serve() {
+  const routes = { '/fast': { bodies: renderPages(PAGES), delay: 0 }, '/slow': { bodies: renderPages(SLOW_PAGES), delay: SLOW_MS } }
+  const pageOf = new Map(Array.from({ length: PAGES }, (_, p) => [cursorOf(p), p]))
+  const send = (res, status, body) => res.writeHead(status, { 'content-type': 'application/json', 'content-length': body.length }).end(body)
+  const server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    const url = new URL(req.url, 'http://x')
+    const prefix = url.pathname.slice(0, 5)
+    const route = routes[prefix]
+    // Both contenders must send the same headers and query: a cheaper request would not be the same work.
+    if (!route || url.pathname.slice(5) !== PATH || url.searchParams.get('page_size') !== String(PAGE_SIZE)) return send(res, 404, Buffer.from('{}'))
+    if (!req.headers.authorization || req.headers['x-account-id'] !== ACCOUNT_ID) return send(res, 401, Buffer.from('{}'))
+    const next = url.searchParams.get('next')
+    const page = next === null ? 0 : pageOf.get(next)
+    if (page === undefined || page >= route.bodies.length) return send(res, 400, Buffer.from('{"message":"bad cursor"}'))
+    if (route.delay) setTimeout(() => send(res, 200, route.bodies[page]), route.delay)
+    else send(res, 200, route.bodies[page])
+  })
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }))
+  process.on('disconnect', () => process.exit(0)) // never outlive the benchmark
+}
+
+async function startServer() {
+  const child = fork(fileURLToPath(import.meta.url), [], {
+    env: { ...process.env, [SERVER_FLAG]: '1' },
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const port = await new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m.port))
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)))
+  })
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
+  return { origin: `http://127.0.0.1:${port}`, stop }
+}
+
+// ---- contenders --------------------------------------------------------------------------------------------------
+
+const query = { params: { query: { page_size: String(PAGE_SIZE) } } }
+
+/** The SDK: every item of every page; the caller only counts (and checks the ids arrive in order). */
+async function sdkListing(so) {
+  let count = 0
+  let last = ''
+  for await (const c of so.paginate(PATH, query)) {
+    count++
+    last = c.id
+  }
+  return { count, last }
+}
+
+/** What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). */
+async function rawListing(base, headers) {
+  let count = 0
+  let last = ''
+  let next
+  do {
+    const url = `${base}${PATH}?page_size=${PAGE_SIZE}${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`
+    const res = await fetch(url, { headers })
+    if (!res.ok) throw new Error(`raw: HTTP ${res.status}`)
+    const body = await res.json()
+    for (const c of body.data) {
+      count++
+      last = c.id
+    }
+    next = typeof body.next === 'string' && body.next.trim() !== '' ? body.next : undefined
+  } while (next !== undefined)
+  return { count, last }
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+async function timed(fn, expectCount) {
+  const start = performance.now()
+  const { count } = await fn()
+  const ms = performance.now() - start
+  if (count !== expectCount) throw new Error(`expected ${expectCount} items, got ${count}`)
+  return ms
+}
+
+async function throughput(createStackOne, origin, rounds) {
+  const base = `${origin}/fast`
+  const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }
+  const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: base })
+  const total = PAGES * PAGE_SIZE
+  const calls = { sdk: () => sdkListing(so), raw: () => rawListing(base, headers) }
+  // Same answer from both before anything is timed (also the warm-up).
+  const a = await calls.sdk()
+  const b = await calls.raw()
+  if (a.count !== total || b.count !== total || a.last !== b.last) throw new Error(`contenders disagree: ${JSON.stringify({ a, b })}`)
+  const perRound = []
+  for (let r = 0; r < rounds; r++) {
+    globalThis.gc?.()
+    const order = r % 2 ? ['raw', 'sdk'] : ['sdk', 'raw']
+    const ms = {}
+    for (const name of order) ms[name] = await timed(calls[name], total)
+    perRound.push(ms)
+  }
+  return {
+    items: total,
+    pages: PAGES,
+    rounds,
+    sdkMs: Math.round(median(perRound.map((x) => x.sdk))),
+    rawMs: Math.round(median(perRound.map((x) => x.raw))),
+    ratio: +median(perRound.map((x) => x.sdk / x.raw)).toFixed(3),
+    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk), raw: Math.round(x.raw) })),
+  }
+}
+
+async function heap(createStackOne, origin) {
+  const gc = typeof globalThis.gc === 'function'
+  const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: `${origin}/fast` })
+  const marks = new Set([100, 500, 1000].map((p) => p * PAGE_SIZE))
+  const heapUsedMB = {}
+  const measure = () => {
+    if (gc) {
+      globalThis.gc()
+      globalThis.gc()
+    }
+    return +(process.memoryUsage().heapUsed / 2 ** 20).toFixed(2)
+  }
+  const before = measure()
+  let count = 0
+  // The caller keeps nothing: each item is dropped as soon as it is counted.
+  for await (const _ of so.paginate(PATH, query)) {
+    if (marks.has(++count)) heapUsedMB[`page${count / PAGE_SIZE}`] = measure()
+  }
+  return { gc, beforeMB: before, heapUsedMB, growth100to1000MB: +(heapUsedMB.page1000 - heapUsedMB.page100).toFixed(2) }
+}
+
+async function prefetch(createStackOne, origin, rounds) {
+  const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: `${origin}/slow` })
+  const listing = async (prefetch) => {
+    let count = 0
+    for await (const page of so.pages(PATH, query, { prefetch })) {
+      count += page.items.length
+      await sleep(WORK_MS) // the caller's own work on this page
+    }
+    return { count }
+  }
+  const total = SLOW_PAGES * PAGE_SIZE
+  await listing(true)
+  await listing(false)
+  const perRound = []
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 ? ['off', 'on'] : ['on', 'off']
+    const ms = {}
+    for (const name of order) ms[name] = await timed(() => listing(name === 'on'), total)
+    perRound.push(ms)
+  }
+  return {
+    pages: SLOW_PAGES,
+    serverMsPerPage: SLOW_MS,
+    callerMsPerPage: WORK_MS,
+    rounds,
+    prefetchMs: Math.round(median(perRound.map((x) => x.on))),
+    sequentialMs: Math.round(median(perRound.map((x) => x.off))),
+    ratio: +median(perRound.map((x) => x.on / x.off)).toFixed(3),
+  }
+}
+
+export async function run({ rounds = 7, prefetchRounds = 5 } = {}) {
+  const { createStackOne } = await import('@parley/sdk/stackone')
+  const server = await startServer()
+  try {
+    const t = await throughput(createStackOne, server.origin, rounds)
+    const h = await heap(createStackOne, server.origin)
+    const p = await prefetch(createStackOne, server.origin, prefetchRounds)
+    return { node: process.version, targets, throughput: t, heap: h, prefetch: p }
+  } finally {
+    await server.stop()
+  }
+}
+
+function table(r) {
+  const rows = [
+    ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
+    ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `growth ${r.heap.growth100to1000MB} MB`, 'flat', Math.abs(r.heap.growth100to1000MB) < 2],
+    ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],
+  ]
+  const w = [10, Math.max(...rows.map((x) => x[1].length)), 16, 8]
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(w[i] ?? 4)).join('  ')
+  return [line(['measure', 'figures', 'ratio', 'target', 'ok']), line(w.map((n) => '-'.repeat(n)).concat('--')), ...rows.map((x) => line([...x.slice(0, 4), x[4] ? 'yes' : 'NO']))].join('\n')
+}
+
+if (process.env[SERVER_FLAG] === '1') serve()
+else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await run()
+  console.log(table(result))
+  console.log(JSON.stringify(result))
+}
