@@ -56,7 +56,7 @@ describe('@parley/sdk against Prism', () => {
       { params: { path: { appId: '5d8cff3cd55b040010928b5b' }, query: { filter: { userId: '42589ad070d43be9b00ff7e5' }, page: { size: 10 } } } },
       { maxPages: 2 },
     )) {
-      ids.push(c.id)
+      if (c.id) ids.push(c.id)
     }
     expect(ids.length).toBeGreaterThan(0)
 
