@@ -5,9 +5,10 @@
 //   facade       createStackOne({ apiKey, accountId, baseUrl }).GET(...)   (auth + timeout + retry + error layer)
 //   openapiFetch createClient({ baseUrl, headers }).GET(...)               (bare openapi-fetch)
 //   fetch        fetch(url, { headers }) + await res.json()                (raw)
-// Two variants: sequential requests from one client, and 16 in flight at once. Each round runs every contender once
-// (the order rotates every round), ratios are taken inside a round and the median over rounds is reported.
-// Prints JSON when run directly; `node --expose-gc` lets it collect garbage between blocks.
+// Two variants: sequential requests from one client, and 16 in flight at once. Each round gives every contender the
+// same number of requests in short alternating slices (the order rotates every slice); ratios are taken inside a
+// round and the median over rounds is reported, for req/s and for client CPU per request.
+// Prints JSON when run directly; under `node --expose-gc` garbage is collected before each round.
 import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
@@ -93,9 +94,8 @@ async function contenders(baseUrl) {
   }
 }
 
-/** `count` calls with `concurrency` in flight; returns requests per second. */
+/** `count` calls with `concurrency` in flight; returns wall time (ms) and this process's CPU time (µs). */
 async function block(call, count, concurrency) {
-  globalThis.gc?.()
   let next = 0
   const worker = async () => {
     while (next < count) {
@@ -103,12 +103,15 @@ async function block(call, count, concurrency) {
       await call()
     }
   }
+  const cpu = process.cpuUsage()
   const start = performance.now()
   await Promise.all(Array.from({ length: concurrency }, worker))
-  return (count / (performance.now() - start)) * 1000
+  const ms = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return { ms, cpuUs: used.user + used.system }
 }
 
-// Every order of the three contenders; round r uses ORDERS[r % 6], so each one goes first, middle and last.
+// Every order of the three contenders; slice k uses ORDERS[k % 6], so each one goes first, middle and last.
 const ORDERS = [
   ['facade', 'openapiFetch', 'fetch'],
   ['fetch', 'openapiFetch', 'facade'],
@@ -117,6 +120,7 @@ const ORDERS = [
   ['fetch', 'facade', 'openapiFetch'],
   ['openapiFetch', 'facade', 'fetch'],
 ]
+const NAMES = ORDERS[0]
 
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -124,27 +128,49 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
-async function variant(calls, { rounds, count, concurrency, warmup }) {
-  for (const name of Object.keys(calls)) await block(calls[name], warmup, concurrency)
+/**
+ * One round = `count` requests per contender, cut into `slices` short blocks that alternate between contenders
+ * (so a burst of load from elsewhere on the machine hits all three alike). Ratios are taken within a round;
+ * the figures reported are medians over rounds.
+ */
+async function variant(calls, { rounds, count, slices, concurrency, warmup }) {
+  for (const name of NAMES) await block(calls[name], warmup, concurrency)
+  const per = Math.ceil(count / slices)
   const perRound = []
   for (let r = 0; r < rounds; r++) {
-    const rps = {}
-    for (const name of ORDERS[r % ORDERS.length]) rps[name] = await block(calls[name], count, concurrency)
-    perRound.push(rps)
+    globalThis.gc?.()
+    const acc = Object.fromEntries(NAMES.map((n) => [n, { ms: 0, cpuUs: 0, n: 0 }]))
+    for (let s = 0; s < slices; s++) {
+      for (const name of ORDERS[(r * slices + s) % ORDERS.length]) {
+        const { ms, cpuUs } = await block(calls[name], per, concurrency)
+        acc[name].ms += ms
+        acc[name].cpuUs += cpuUs
+        acc[name].n += per
+      }
+    }
+    perRound.push(
+      Object.fromEntries(NAMES.map((n) => [n, { rps: (acc[n].n / acc[n].ms) * 1000, cpuUs: acc[n].cpuUs / acc[n].n }])),
+    )
   }
-  const med = (name) => Math.round(median(perRound.map((x) => x[name])))
+  const med = (f) => median(perRound.map(f))
+  const round1 = (x) => Math.round(x * 10) / 10
   return {
     concurrency,
-    requestsPerRound: count,
+    requestsPerRound: per * slices,
     rounds,
-    reqPerSec: { facade: med('facade'), openapiFetch: med('openapiFetch'), fetch: med('fetch') },
-    ratioVsOpenapiFetch: +median(perRound.map((x) => x.facade / x.openapiFetch)).toFixed(3),
-    ratioVsFetch: +median(perRound.map((x) => x.facade / x.fetch)).toFixed(3),
-    perRound: perRound.map((x) => Object.fromEntries(Object.entries(x).map(([k, v]) => [k, Math.round(v)]))),
+    slices,
+    reqPerSec: Object.fromEntries(NAMES.map((n) => [n, Math.round(med((x) => x[n].rps))])),
+    ratioVsOpenapiFetch: +med((x) => x.facade.rps / x.openapiFetch.rps).toFixed(3),
+    ratioVsFetch: +med((x) => x.facade.rps / x.fetch.rps).toFixed(3),
+    // Client-side CPU per request (this process only, the server runs elsewhere): less sensitive to other load.
+    cpuUsPerRequest: Object.fromEntries(NAMES.map((n) => [n, round1(med((x) => x[n].cpuUs))])),
+    cpuRatioVsOpenapiFetch: +med((x) => x.openapiFetch.cpuUs / x.facade.cpuUs).toFixed(3),
+    cpuRatioVsFetch: +med((x) => x.fetch.cpuUs / x.facade.cpuUs).toFixed(3),
+    perRound: perRound.map((x) => Object.fromEntries(NAMES.map((n) => [n, Math.round(x[n].rps)]))),
   }
 }
 
-export async function measure({ rounds = 7, sequential = 2000, concurrent = 4000, warmup = 1000 } = {}) {
+export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600, slices = 8, warmup = 500 } = {}) {
   const server = await startServer()
   try {
     const calls = await contenders(server.baseUrl)
@@ -154,8 +180,8 @@ export async function measure({ rounds = 7, sequential = 2000, concurrent = 4000
       const got = JSON.stringify(await call())
       if (got !== expected) throw new Error(`${name} returned ${got}`)
     }
-    const seq = await variant(calls, { rounds, count: sequential, concurrency: 1, warmup })
-    const c16 = await variant(calls, { rounds, count: concurrent, concurrency: 16, warmup })
+    const seq = await variant(calls, { rounds, count: sequential, slices, concurrency: 1, warmup })
+    const c16 = await variant(calls, { rounds, count: concurrent, slices, concurrency: 16, warmup })
     return { node: process.version, gc: typeof globalThis.gc === 'function', targets, sequential: seq, concurrent16: c16 }
   } finally {
     await server.stop()

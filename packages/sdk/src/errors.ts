@@ -7,8 +7,7 @@ export class ParleyError extends Error {
   declare readonly retryable: boolean
   constructor(message: string, fields: object = {}, cause?: unknown) {
     super(message, cause === undefined ? undefined : { cause })
-    // Names are set explicitly: minifiers rename classes, so constructor.name is not reliable.
-    Object.assign(this, { name: 'ParleyError', retryable: false }, fields)
+    Object.assign(this, { retryable: false }, fields)
   }
   /** The error's own fields (never the raw Response, never request headers), for logs and JSON. */
   toJSON(): object {
@@ -20,7 +19,7 @@ export class ParleyError extends Error {
 export class ConfigurationError extends ParleyError {
   declare readonly field: string
   constructor(field: string, message: string) {
-    super(message, { name: 'ConfigurationError', field })
+    super(message, { field })
   }
 }
 
@@ -56,7 +55,7 @@ export class ApiError extends ParleyError {
   declare readonly response: Response | undefined
 
   constructor({ response, message, ...fields }: ApiErrorInit) {
-    super(`${fields.operation}: HTTP ${fields.status}${fields.code ? ` (${fields.code})` : ''}: ${message}`, { name: 'ApiError', ...fields })
+    super(`${fields.operation}: HTTP ${fields.status}${fields.code ? ` (${fields.code})` : ''}: ${message}`, fields)
     Object.defineProperty(this, 'response', { value: response })
   }
 }
@@ -67,7 +66,7 @@ export class TimeoutError extends ParleyError {
   declare readonly operation: string
   declare readonly attempts: number
   constructor(operation: string, timeoutMs: number, attempts: number) {
-    super(`${operation} timed out after ${timeoutMs} ms (attempts: ${attempts})`, { name: 'TimeoutError', retryable: true, operation, timeoutMs, attempts })
+    super(`${operation} timed out after ${timeoutMs} ms (attempts: ${attempts})`, { retryable: true, operation, timeoutMs, attempts })
   }
 }
 
@@ -79,7 +78,7 @@ export class ConnectionError extends ParleyError {
   declare readonly operation: string
   declare readonly attempts: number
   constructor(operation: string, cause: unknown, attempts: number) {
-    super(`${operation} got no usable answer: ${describe(cause)} (attempts: ${attempts})`, { name: 'ConnectionError', retryable: true, operation, attempts }, cause)
+    super(`${operation} got no usable answer: ${describe(cause)} (attempts: ${attempts})`, { retryable: true, operation, attempts }, cause)
   }
 }
 
@@ -88,7 +87,7 @@ export class PaginationError extends ParleyError {
   declare readonly operation: string
   declare readonly page: number
   constructor(operation: string, page: number, message: string) {
-    super(`${operation}, page ${page}: ${message}`, { name: 'PaginationError', operation, page })
+    super(`${operation}, page ${page}: ${message}`, { operation, page })
   }
 }
 
@@ -96,3 +95,12 @@ function describe(cause: unknown): string {
   const inner = (cause as { cause?: { code?: string } })?.cause
   return `${(cause as Error)?.message ?? cause}${inner?.code ? ` (${inner.code})` : ''}`
 }
+
+// Names live on the prototypes (minifiers rename classes, so constructor.name is unreliable); being there before
+// any instance exists, they also head each stack trace.
+ParleyError.prototype.name = 'ParleyError'
+ConfigurationError.prototype.name = 'ConfigurationError'
+ApiError.prototype.name = 'ApiError'
+TimeoutError.prototype.name = 'TimeoutError'
+ConnectionError.prototype.name = 'ConnectionError'
+PaginationError.prototype.name = 'PaginationError'

@@ -224,7 +224,7 @@ describe('StackOne (`next`)', () => {
     const { items, error } = await drain(stackOne(sc).paginate(CONVERSATIONS))
     expect(error).toBeInstanceOf(PaginationError)
     expect(error).toMatchObject({ page: failingPage, operation: `GET ${CONVERSATIONS}` })
-    expect((error as Error).message).toMatch(/cursor "A".* again/)
+    expect((error as Error).message).toContain('"A"')
     expect(items.map((c) => c.id)).toEqual(Array.from({ length: failingPage - 1 }, (_, i) => `p${i + 1}`))
     expect(sc.log).toHaveLength(failingPage)
   })

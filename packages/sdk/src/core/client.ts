@@ -83,7 +83,7 @@ export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
   // Written so that NaN, Infinity and non-numbers all fail the test.
   if (!((value as number) > 0 && (value as number) < Infinity)) {
-    throw new ConfigurationError(field, `${field} must be a positive number of milliseconds`)
+    throw new ConfigurationError(field, `${field} must be a positive number (ms)`)
   }
   return value as number
 }

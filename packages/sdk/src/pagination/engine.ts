@@ -64,7 +64,7 @@ export async function* pages(
         pageNo++
         const raw = data === undefined ? [] : (data as Record<string, unknown>)[pagination.items]
         if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
-          throw new PaginationError(operation, pageNo, `"${pagination.items}" is not an array`)
+          throw new PaginationError(operation, pageNo, `"${pagination.items}" is no array`)
         }
         let items = (raw ?? []) as unknown[]
         const next = dialect.nextCursor(data, items, windowInit, pagination)
@@ -74,7 +74,7 @@ export async function* pages(
         // A cursor we are about to follow must be new, or the listing would loop forever.
         if (next !== undefined && !done) {
           if (next === cursor || seen.has(next)) {
-            throw new PaginationError(operation, pageNo, `cursor "${next}" came back again (stopping, not looping)`)
+            throw new PaginationError(operation, pageNo, `cursor "${next}" repeated (stopped instead of looping)`)
           }
           seen.add(next)
         }
