@@ -2,6 +2,7 @@
 // Each mock's URL comes from PARLEY_MOCK_<API> (set by scripts/demo.mjs).
 import { brevoTour } from './tour/brevo.js'
 import { mewsTour } from './tour/mews.js'
+import { sdkTour } from './tour/sdk.js'
 import { stackoneTour } from './tour/stackone.js'
 import { sunshineTour } from './tour/sunshine.js'
 
@@ -16,6 +17,11 @@ const parts: [string, (baseUrl: string) => Promise<void>, string][] = [
   ['Brevo Conversations', brevoTour, 'BREVO_CONVERSATIONS'],
   ['Sunshine Conversations', sunshineTour, 'SUNSHINE_CONVERSATIONS'],
   ['Mews message threads', mewsTour, 'MEWS_MESSAGE_THREADS'],
+  [
+    '@parley/sdk: auth, pagination and typed errors on all four',
+    () => sdkTour({ stackone: mock('STACKONE_MESSAGING'), brevo: mock('BREVO_CONVERSATIONS'), sunshine: mock('SUNSHINE_CONVERSATIONS'), mews: mock('MEWS_MESSAGE_THREADS') }),
+    'STACKONE_MESSAGING',
+  ],
 ]
 
 let failed = 0
