@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'suite',
-          include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/test/**/*.test.ts'],
+          include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts', 'scripts/test/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: ['test/coverage.test.ts', '**/node_modules/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,

@@ -131,12 +131,15 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/** Wall time of one listing, and this process's CPU time for it (steadier than wall time on a busy machine). */
 async function timed(fn, expectCount) {
+  const cpu = process.cpuUsage()
   const start = performance.now()
   const { count } = await fn()
   const ms = performance.now() - start
+  const used = process.cpuUsage(cpu)
   if (count !== expectCount) throw new Error(`expected ${expectCount} items, got ${count}`)
-  return ms
+  return { ms, cpuMs: (used.user + used.system) / 1000 }
 }
 
 async function throughput(createStackOne, origin, rounds) {
@@ -151,20 +154,25 @@ async function throughput(createStackOne, origin, rounds) {
   if (a.count !== total || b.count !== total || a.last !== b.last) throw new Error(`contenders disagree: ${JSON.stringify({ a, b })}`)
   const perRound = []
   for (let r = 0; r < rounds; r++) {
-    globalThis.gc?.()
     const order = r % 2 ? ['raw', 'sdk'] : ['sdk', 'raw']
-    const ms = {}
-    for (const name of order) ms[name] = await timed(calls[name], total)
-    perRound.push(ms)
+    const t = {}
+    for (const name of order) {
+      globalThis.gc?.()
+      t[name] = await timed(calls[name], total)
+    }
+    perRound.push(t)
   }
   return {
     items: total,
     pages: PAGES,
     rounds,
-    sdkMs: Math.round(median(perRound.map((x) => x.sdk))),
-    rawMs: Math.round(median(perRound.map((x) => x.raw))),
-    ratio: +median(perRound.map((x) => x.sdk / x.raw)).toFixed(3),
-    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk), raw: Math.round(x.raw) })),
+    sdkMs: Math.round(median(perRound.map((x) => x.sdk.ms))),
+    rawMs: Math.round(median(perRound.map((x) => x.raw.ms))),
+    ratio: +median(perRound.map((x) => x.sdk.ms / x.raw.ms)).toFixed(3),
+    sdkCpuMs: Math.round(median(perRound.map((x) => x.sdk.cpuMs))),
+    rawCpuMs: Math.round(median(perRound.map((x) => x.raw.cpuMs))),
+    cpuRatio: +median(perRound.map((x) => x.sdk.cpuMs / x.raw.cpuMs)).toFixed(3),
+    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk.ms), raw: Math.round(x.raw.ms) })),
   }
 }
 
@@ -186,7 +194,13 @@ async function heap(createStackOne, origin) {
   for await (const _ of so.paginate(PATH, query)) {
     if (marks.has(++count)) heapUsedMB[`page${count / PAGE_SIZE}`] = measure()
   }
-  return { gc, beforeMB: before, heapUsedMB, growth100to1000MB: +(heapUsedMB.page1000 - heapUsedMB.page100).toFixed(2) }
+  return {
+    gc,
+    beforeMB: before,
+    heapUsedMB,
+    growth100to1000MB: +(heapUsedMB.page1000 - heapUsedMB.page100).toFixed(2),
+    growth500to1000MB: +(heapUsedMB.page1000 - heapUsedMB.page500).toFixed(2),
+  }
 }
 
 async function prefetch(createStackOne, origin, rounds) {
@@ -206,7 +220,7 @@ async function prefetch(createStackOne, origin, rounds) {
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 ? ['off', 'on'] : ['on', 'off']
     const ms = {}
-    for (const name of order) ms[name] = await timed(() => listing(name === 'on'), total)
+    for (const name of order) ms[name] = (await timed(() => listing(name === 'on'), total)).ms
     perRound.push(ms)
   }
   return {
@@ -220,7 +234,7 @@ async function prefetch(createStackOne, origin, rounds) {
   }
 }
 
-export async function run({ rounds = 7, prefetchRounds = 5 } = {}) {
+export async function run({ rounds = 7, prefetchRounds = 7 } = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const server = await startServer()
   try {
@@ -236,12 +250,13 @@ export async function run({ rounds = 7, prefetchRounds = 5 } = {}) {
 function table(r) {
   const rows = [
     ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
-    ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `growth ${r.heap.growth100to1000MB} MB`, 'flat', Math.abs(r.heap.growth100to1000MB) < 2],
+    ['  cpu', `client CPU: sdk ${r.throughput.sdkCpuMs} ms vs raw ${r.throughput.rawCpuMs} ms (informative)`, `sdk/raw ${r.throughput.cpuRatio}`, '', null],
+    ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `+${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
     ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],
   ]
-  const w = [10, Math.max(...rows.map((x) => x[1].length)), 16, 8]
+  const w = [10, Math.max(...rows.map((x) => x[1].length)), 20, 8]
   const line = (cells) => cells.map((c, i) => String(c).padEnd(w[i] ?? 4)).join('  ')
-  return [line(['measure', 'figures', 'ratio', 'target', 'ok']), line(w.map((n) => '-'.repeat(n)).concat('--')), ...rows.map((x) => line([...x.slice(0, 4), x[4] ? 'yes' : 'NO']))].join('\n')
+  return [line(['measure', 'figures', 'ratio', 'target', 'ok']), line(w.map((n) => '-'.repeat(n)).concat('--')), ...rows.map((x) => line([...x.slice(0, 4), x[4] === null ? '' : x[4] ? 'yes' : 'NO']))].join('\n')
 }
 
 if (process.env[SERVER_FLAG] === '1') serve()
