@@ -250,6 +250,17 @@ describe('spec-diff classifier: edge cases', () => {
     ])
   })
 
+  it('pairs unnamed variants by position, and calls a schema replaced by an unrelated union a type change', () => {
+    const filters = (id: unknown) => ({ anyOf: [{ required: ['a'] }, { type: 'object', required: ['b'], properties: { b: id } }] })
+    expect(rows(diffSpecs(doc({}, filters({})), doc({}, filters({ type: 'string' }))).changes)).toEqual([
+      B('request-type-narrowed', 'POST /x requestBody(#2).b'),
+    ])
+    const union = { oneOf: [{ type: 'integer' }, { type: 'boolean' }] }
+    expect(diffSpecs(doc({}, { type: 'string' }), doc({}, union)).changes).toEqual([
+      { kind: 'request-type-changed', breaking: true, where: 'POST /x requestBody', detail: 'a single schema → oneOf of #1 | #2' },
+    ])
+  })
+
   it('terminates on recursive schemas and still sees a change deep inside them', () => {
     const node = (extra: Record<string, unknown>) => ({
       Node: { type: 'object', properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } }, ...extra } },

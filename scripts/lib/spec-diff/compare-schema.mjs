@@ -204,6 +204,13 @@ function compareGroup(ctx, bg, hg, where, stack) {
     emit(bg.keyword === 'anyOf' ? `${dir}-type-narrowed` : `${dir}-type-widened`, `${bg.keyword} → ${hg.keyword}`)
   }
   const { pairs, removed, added } = matchVariants(ctx, bg, hg)
+  if (lifted && pairs.length === 0) {
+    // A plain schema replaced by a union (or the reverse) that contains nothing like it: one type change.
+    /** @param {VariantGroup} g */
+    const describe = (g) => (g.variants.length === 1 ? 'a single schema' : `${g.keyword} of ${g.variants.map((v, i) => v.label ?? `#${i + 1}`).join(' | ')}`)
+    emit(`${dir}-type-changed`, `${describe(bg)} → ${describe(hg)}`)
+    return
+  }
   for (const [bv, hv, i] of pairs) {
     const label = hv.label ?? bv.label ?? `#${i + 1}`
     compareSchemas(ctx, bv.schema, hv.schema, `${where}(${label})`, { stack, ignoreNull: lifted })
@@ -214,7 +221,7 @@ function compareGroup(ctx, bg, hg, where, stack) {
 
 /**
  * Pairs the variants of two unions: same label ($ref name, title, discriminator value), then same JSON, then
- * same single type, then the last one left on each side.
+ * same `required` list, then same single type, then by position when as many are left on each side.
  * @param {SchemaContext} ctx @param {VariantGroup} bg @param {VariantGroup} hg
  */
 function matchVariants(ctx, bg, hg) {
@@ -241,12 +248,19 @@ function matchVariants(ctx, bg, hg) {
   pairBy((v) => v.label)
   pairBy((v, doc) => stable(deref(doc, v.schema).value))
   pairBy((v, doc) => {
+    const required = [...normalize(doc, v.schema).required].sort()
+    return required.length ? required.join() : null
+  })
+  pairBy((v, doc) => {
     const types = normalize(doc, v.schema).types
     return types && types.size === 1 ? [...types].join() : null
   })
-  if (bLeft.length === 1 && hLeft.length === 1) {
-    const [[bv], [hv, hIndex]] = /** @type {[[import('./schema.mjs').Variant, number], [import('./schema.mjs').Variant, number]]} */ ([bLeft[0], hLeft[0]])
-    pairs.push([bv, hv, hIndex])
+  if (bLeft.length === hLeft.length) {
+    // As many unidentified variants on both sides: the same position is the same variant.
+    bLeft.forEach(([bv], i) => {
+      const [hv, hIndex] = /** @type {[import('./schema.mjs').Variant, number]} */ (hLeft[i])
+      pairs.push([bv, hv, hIndex])
+    })
     bLeft.length = 0
     hLeft.length = 0
   }

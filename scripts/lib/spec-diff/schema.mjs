@@ -101,6 +101,7 @@ export function normalize(doc, raw, depth = 0) {
   }
 
   if (value.type !== undefined) {
+    /** @type {string[]} */
     const list = Array.isArray(value.type) ? value.type : [value.type]
     out.explicitType = true
     out.nullable = list.includes('null')
