@@ -3,9 +3,12 @@ import { defineConfig } from 'vitest/config'
 import { listSpecs } from './scripts/lib/specs.mjs'
 
 // Tests import workspace packages from source, so they need no build.
-const alias = Object.fromEntries([
-  ...listSpecs().map((s) => [s.packageName, fileURLToPath(new URL(`./packages/${s.name}/src/index.ts`, import.meta.url))]),
-])
+const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url))
+const alias = [
+  ...['stackone', 'brevo', 'sunshine', 'mews'].map((api) => ({ find: `@parley/sdk/${api}`, replacement: src(`sdk/src/${api}.ts`) })),
+  { find: /^@parley\/sdk$/, replacement: src('sdk/src/index.ts') },
+  ...listSpecs().map((s) => ({ find: new RegExp(`^${s.packageName}$`), replacement: src(`${s.name}/src/index.ts`) })),
+]
 
 export default defineConfig({
   resolve: { alias },

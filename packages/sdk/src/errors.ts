@@ -66,7 +66,7 @@ export class TimeoutError extends ParleyError {
   declare readonly operation: string
   declare readonly attempts: number
   constructor(operation: string, timeoutMs: number, attempts: number) {
-    super(`${operation} timed out after ${timeoutMs} ms (attempts: ${attempts})`, { retryable: true, operation, timeoutMs, attempts })
+    super(`${operation} timed out after ${timeoutMs} ms, attempts: ${attempts}`, { retryable: true, operation, timeoutMs, attempts })
   }
 }
 
@@ -78,7 +78,9 @@ export class ConnectionError extends ParleyError {
   declare readonly operation: string
   declare readonly attempts: number
   constructor(operation: string, cause: unknown, attempts: number) {
-    super(`${operation} got no usable answer: ${describe(cause)} (attempts: ${attempts})`, { retryable: true, operation, attempts }, cause)
+    // undici reports the system error (ECONNRESET, ENOTFOUND...) as the cause of its "fetch failed".
+    const code = (cause as { cause?: { code?: string } })?.cause?.code
+    super(`${operation} got no usable answer: ${(cause as Error)?.message ?? cause}${code ? ` (${code})` : ''}, attempts: ${attempts}`, { retryable: true, operation, attempts }, cause)
   }
 }
 
@@ -89,11 +91,6 @@ export class PaginationError extends ParleyError {
   constructor(operation: string, page: number, message: string) {
     super(`${operation}, page ${page}: ${message}`, { operation, page })
   }
-}
-
-function describe(cause: unknown): string {
-  const inner = (cause as { cause?: { code?: string } })?.cause
-  return `${(cause as Error)?.message ?? cause}${inner?.code ? ` (${inner.code})` : ''}`
 }
 
 // Names live on the prototypes (minifiers rename classes, so constructor.name is unreliable); being there before

@@ -104,3 +104,33 @@ describe('auth: Mews', () => {
     expect(() => createMews({ clientToken: 'a', accessToken: 'b' } as never)).toThrow(/"client" is missing/)
   })
 })
+
+describe('redirects never carry credentials to another origin', () => {
+  it('a cross-origin redirect is followed without api-key / authorization; a same-origin one keeps them', async () => {
+    const { fetch, requests } = scriptedFetch(
+      new Response(null, { status: 302, headers: { location: 'https://b.test/conversations/messages/m1?x=1' } }),
+      new Response(null, { status: 307, headers: { location: 'https://cdn.example/file.bin' } }),
+      json({ id: 'm1' }),
+    )
+    const brevo = createBrevo({ apiKey: 'xkeysib-SECRET', partnerKey: 'partner-SECRET', fetch, baseUrl: 'https://b.test' })
+    const res = await brevo.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } } })
+    expect(res.response.status).toBe(200)
+    expect(requests.map((r) => r.url)).toEqual([
+      'https://b.test/conversations/messages/m1',
+      'https://b.test/conversations/messages/m1?x=1',
+      'https://cdn.example/file.bin',
+    ])
+    expect(requests[1]!.headers['api-key']).toBe('xkeysib-SECRET')
+    expect(requests[2]!.headers['api-key']).toBeUndefined()
+    expect(requests[2]!.headers['partner-key']).toBeUndefined()
+    expect(requests[2]!.headers.authorization).toBeUndefined()
+  })
+
+  it('a redirect of a POST with a body is not replayed (307), and 303 continues as a GET without the body', async () => {
+    const s = scriptedFetch(new Response(null, { status: 307, headers: { location: 'https://b.test/elsewhere' } }))
+    const brevo = createBrevo({ apiKey: 'k', fetch: s.fetch, baseUrl: 'https://b.test' })
+    const res = await brevo.POST('/conversations/messages', { body: { visitorId: 'v', text: 't', agentId: 'a' } })
+    expect(res.response.status).toBe(307)
+    expect(s.requests).toHaveLength(1)
+  })
+})

@@ -4,6 +4,7 @@
 import createClient, { type Client } from 'openapi-fetch'
 import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions, type RetryPolicy } from './retry.js'
+import { followRedirectsSafely } from './redirect.js'
 import { checkHeaders, checkPathParams } from './validate.js'
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
@@ -91,10 +92,13 @@ export function checkTimeout(value: unknown, field: string): number {
 export function createCore(config: CoreConfig): Core {
   const timeoutMs = checkTimeout(config.timeoutMs, 'timeoutMs')
   const policy = retryPolicy(config.retry)
+  const userFetch = config.fetch
   const base = createClient<any>({
     baseUrl: config.baseUrl,
     headers: config.headers,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    // The global fetch is looked up per call, so a fetch installed later (polyfill, test stub) is used.
+    fetch: followRedirectsSafely(userFetch ?? ((request) => fetch(request))),
+    redirect: 'manual',
   })
   const byKey = new Map(Object.values(config.operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]))
   const meta = (method: HttpMethod, path: string) => byKey.get(`${method} ${path}`)

@@ -14,7 +14,7 @@ export function checkPathParams(template: string, values: Record<string, unknown
         ? 'missing or empty'
         : typeof value !== 'string' && typeof value !== 'number'
           ? 'not a string or number'
-          : /^(%2e|\.){1,2}$/i.test(String(value))
+          : /^(%2e|\.){1,2}$/i.test(value as string)
             ? '"." or ".." (another endpoint)'
             : ''
     if (problem) throw new ConfigurationError(field, `${field} is ${problem} (${template})`)

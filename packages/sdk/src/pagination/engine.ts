@@ -9,7 +9,7 @@ export type Dialects = Partial<Record<'stackone' | 'sunshine' | 'mews', Dialect>
 function checkLimit(value: unknown, field: string): number {
   if (value === undefined) return Number.POSITIVE_INFINITY
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ConfigurationError(field, `${field} must be a positive integer, got ${value}`)
+    throw new ConfigurationError(field, `${field} must be a positive integer`)
   }
   return value
 }
@@ -51,16 +51,13 @@ export async function* pages(
 
   let pageNo = 0
   let itemCount = 0
-  let inFlight: Promise<unknown> | undefined
   try {
     for (const windowInit of windows) {
       const seen = new Set<string>()
       let cursor: string | undefined
       let pending: Promise<{ data?: unknown; response: Response }> | undefined = fetchPage(windowInit, undefined)
       while (pending) {
-        inFlight = pending
         const { data, response } = await pending
-        inFlight = undefined
         pageNo++
         const raw = data === undefined ? [] : (data as Record<string, unknown>)[pagination.items]
         if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
@@ -91,7 +88,8 @@ export async function* pages(
       }
     }
   } finally {
-    if (inFlight || !stop.signal.aborted) stop.abort()
+    // Cancels a prefetched page still in flight; a no-op when nothing is pending.
+    stop.abort()
   }
 }
 
