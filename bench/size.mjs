@@ -24,6 +24,8 @@ export async function gzipSize(contents) {
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // Measure the published build: ignore the repo's tsconfig paths, which point @parley/* at sources.
+    tsconfigRaw: {},
     write: false,
     logLevel: 'silent',
   })

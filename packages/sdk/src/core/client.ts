@@ -125,24 +125,31 @@ export function createCore(config: CoreConfig): Core {
     const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
 
     for (let attempt = 1; ; attempt++) {
+      // One controller per attempt, aborted by the timer or by the caller's signal (a listener is much cheaper
+      // than AbortSignal.any, which matters on hot pagination loops).
       const controller = new AbortController()
-      const timer = setTimeout(() => controller.abort(), attemptTimeout)
-      const signal = userSignal ? AbortSignal.any([userSignal, controller.signal]) : controller.signal
+      const abort = () => controller.abort()
+      const timer = setTimeout(abort, attemptTimeout)
+      userSignal?.addEventListener('abort', abort)
+      if (userSignal?.aborted) abort()
       let result: RawResult
       try {
-        result = await call(path, { ...init, signal })
+        result = await call(path, { ...init, signal: controller.signal })
       } catch (err) {
         clearTimeout(timer)
+        userSignal?.removeEventListener('abort', abort)
         // The caller's own abort is theirs: hand back their reason untouched.
         if (userSignal?.aborted) throw userSignal.reason
         const failure = controller.signal.aborted
-          ? new TimeoutError(`${method} ${path}`, attemptTimeout, attempt)
+          ? // aborted, not by the caller: the timer
+            new TimeoutError(`${method} ${path}`, attemptTimeout, attempt)
           : new ConnectionError(`${method} ${path}`, err, attempt)
         if (attempt >= maxAttempts) throw failure
         await sleep(backoffMs(attempt - 1), userSignal)
         continue
       }
       clearTimeout(timer)
+      userSignal?.removeEventListener('abort', abort)
       const { response } = result
       const hint = response.ok ? undefined : serverDelayMs(response.headers)
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
