@@ -80,7 +80,7 @@ export class ConnectionError extends ParleyError {
   constructor(operation: string, cause: unknown, attempts: number) {
     // undici reports the system error (ECONNRESET, ENOTFOUND...) as the cause of its "fetch failed".
     const code = (cause as { cause?: { code?: string } })?.cause?.code
-    super(`${operation} got no usable answer: ${(cause as Error)?.message ?? cause}${code ? ` (${code})` : ''}, attempts: ${attempts}`, { retryable: true, operation, attempts }, cause)
+    super(`${operation} failed: ${(cause as Error)?.message ?? cause}${code ? ` (${code})` : ''}, attempts: ${attempts}`, { retryable: true, operation, attempts }, cause)
   }
 }
 

@@ -109,7 +109,7 @@ export function createCore(config: CoreConfig): Core {
     const op = meta(method, path)
     let init: Prepared = input ?? {}
     if (path.includes('{')) checkPathParams(path, init.params?.path)
-    if (init.headers !== undefined || init.params?.header !== undefined) checkHeaders(init)
+    checkHeaders(init)
     let attemptTimeout = timeoutMs
     let attemptPolicy = policy
     if (init.timeoutMs !== undefined || init.retry !== undefined) {
@@ -130,14 +130,17 @@ export function createCore(config: CoreConfig): Core {
       const controller = new AbortController()
       const abort = () => controller.abort()
       const timer = setTimeout(abort, attemptTimeout)
+      const settle = () => {
+        clearTimeout(timer)
+        userSignal?.removeEventListener('abort', abort)
+      }
       userSignal?.addEventListener('abort', abort)
       if (userSignal?.aborted) abort()
       let result: RawResult
       try {
         result = await call(path, { ...init, signal: controller.signal })
       } catch (err) {
-        clearTimeout(timer)
-        userSignal?.removeEventListener('abort', abort)
+        settle()
         // The caller's own abort is theirs: hand back their reason untouched.
         if (userSignal?.aborted) throw userSignal.reason
         const failure = controller.signal.aborted
@@ -148,8 +151,7 @@ export function createCore(config: CoreConfig): Core {
         await sleep(backoffMs(attempt - 1), userSignal)
         continue
       }
-      clearTimeout(timer)
-      userSignal?.removeEventListener('abort', abort)
+      settle()
       const { response } = result
       const hint = response.ok ? undefined : serverDelayMs(response.headers)
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
@@ -176,7 +178,7 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
   const requestId = vendor.requestIdHeaders.map((h) => response.headers.get(h)).find(Boolean) as string | undefined
   const retryAfterMs = serverDelayMs(response.headers)
   // A plain-text body is a message; an HTML error page is not.
-  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && body.trim()[0] !== '<' ? body : response.statusText)
+  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && !body.includes('<') ? body : response.statusText)
   const message = (retryAfterMs ?? 0) > 60_000 ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
   return new ApiError({
     status: response.status,

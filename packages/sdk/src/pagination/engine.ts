@@ -93,37 +93,13 @@ export async function* pages(
   }
 }
 
-/**
- * Items of every page. A hand-written iterator rather than `yield*` in an async generator: each item then costs
- * one resolved promise instead of several, which is most of the per-item overhead on long listings.
- */
-export function items(
+/** Items of every page (a plain loop: measurably cheaper per item than `yield*` in an async generator). */
+export async function* items(
   core: Core,
   dialects: Dialects,
   path: string,
   init: Prepared | undefined,
   options?: PaginateOptions,
-): AsyncIterable<unknown> {
-  return {
-    [Symbol.asyncIterator]() {
-      const source = pages(core, dialects, path, init, options)
-      let buffer: unknown[] = []
-      let i = 0
-      return {
-        async next() {
-          while (i >= buffer.length) {
-            const page = await source.next()
-            if (page.done) return { value: undefined, done: true }
-            buffer = page.value.items
-            i = 0
-          }
-          return { value: buffer[i++], done: false }
-        },
-        async return() {
-          await source.return()
-          return { value: undefined, done: true }
-        },
-      }
-    },
-  }
+): AsyncGenerator<unknown, void, undefined> {
+  for await (const page of pages(core, dialects, path, init, options)) for (const item of page.items) yield item
 }
