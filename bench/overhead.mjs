@@ -11,7 +11,7 @@
 // Prints JSON when run directly; under `node --expose-gc` garbage is collected before each round.
 import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const SERVER_FLAG = 'PARLEY_BENCH_OVERHEAD_SERVER'
 const PATH = '/unified/messaging/users/{id}'
@@ -170,7 +170,7 @@ async function variant(calls, { rounds, count, slices, concurrency, warmup }) {
   }
 }
 
-export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600, slices = 8, warmup = 500 } = {}) {
+export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600, slices = 12, warmup = 500 } = {}) {
   const server = await startServer()
   try {
     const calls = await contenders(server.baseUrl)
@@ -189,4 +189,4 @@ export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600
 }
 
 if (process.env[SERVER_FLAG] === '1') serve()
-else if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await measure(), null, 2))
+else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) console.log(JSON.stringify(await measure(), null, 2))
