@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Builds the package in the current directory: ESM and CommonJS, each with its own declarations (so both
 // `import` and `require` get types of the right module kind), plus the package's spec as openapi.yaml.
+//
+// A package that lists `parley.bundle` entries (the SDK) also gets its ESM JavaScript bundled per entry, with the
+// shared code split into chunks: a cold `import('@parley/sdk')` then loads a handful of files instead of ~30, and
+// error classes stay one identity across entries. The `browser` build swaps files named in `parley.browser`
+// (a redirect follower a browser cannot use) for their browser versions.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { ROOT } from './lib/specs.mjs'
 
 const require = createRequire(import.meta.url)
@@ -22,3 +27,49 @@ run(['-p', 'tsconfig.json', '--outDir', 'dist/cjs', '--module', 'commonjs', '--m
   '--verbatimModuleSyntax', 'false'])
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n')
 if (pkg.parley?.spec) copyFileSync(join(ROOT, 'specs', pkg.parley.spec), 'openapi.yaml')
+
+if (pkg.parley?.bundle) {
+  const { build } = await import('esbuild')
+  const entryPoints = Object.fromEntries(pkg.parley.bundle.map((name) => [name, `src/${name}.ts`]))
+  const swaps = Object.entries(pkg.parley.browser ?? {}).map(([from, to]) => [resolve(from), resolve(to)])
+  const common = {
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2022',
+    // Sibling @parley packages are inlined (only their small operation maps are runtime code); third-party
+    // dependencies stay external.
+    external: Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@parley/')),
+    chunkNames: 'chunks/[name]-[hash]',
+    logLevel: 'warning',
+  }
+  // tsc's per-module ESM JavaScript is replaced by the bundles; its declarations stay.
+  for (const file of walk('dist/esm')) if (file.endsWith('.js')) rmSync(file)
+  await build({ ...common, outdir: 'dist/esm', platform: 'neutral' })
+  await build({
+    ...common,
+    outdir: 'dist/browser',
+    platform: 'browser',
+    plugins: [
+      {
+        name: 'browser-swaps',
+        setup(b) {
+          b.onResolve({ filter: /^\./ }, (args) => {
+            const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))
+            const swap = swaps.find(([from]) => from === target)
+            return swap ? { path: swap[1] } : undefined
+          })
+        },
+      },
+    ],
+  })
+}
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) yield* walk(path)
+    else yield path
+  }
+}

@@ -58,7 +58,6 @@ export async function sdkTour(urls: Record<'stackone' | 'brevo' | 'sunshine' | '
     await mews.orThrow.POST('/api/connector/v1/messageThreads/add', {
       body: { OriginalSender: 'John Doe', Subject: 'Late check-in' },
       headers: { Prefer: 'code=429' },
-      retry: { maxRetries: 0 },
     })
   } catch (err) {
     if (err instanceof ApiError) console.log(`  Mews      handled ${err.name} ${err.status}, request id ${err.requestId}, server asks to wait ${err.retryAfterMs} ms`)

@@ -150,11 +150,6 @@ describe('retries', () => {
     expect(() => createStackOne({ apiKey: 'k', accountId: 'a', retry: { maxRetries: -1 } })).toThrow(ConfigurationError)
   })
 
-  it('a per-call retry option overrides the client', async () => {
-    const { so, requests } = stackone([err(503), err(503), err(503), err(503), ok()])
-    await settle(so.GET('/unified/messaging/users', { retry: { maxRetries: 4 } }))
-    expect(requests).toHaveLength(5)
-  })
 })
 
 describe('timeouts', () => {
@@ -175,6 +170,16 @@ describe('timeouts', () => {
     await settle(so.GET('/unified/messaging/users'))
     expect(gaps()[0]).toBeGreaterThanOrEqual(60_000)
     expect(gaps()[0]).toBeLessThanOrEqual(60_500)
+  })
+
+  it("timeoutMs: Infinity never times out, and the caller's signal still aborts", async () => {
+    const { so, requests } = stackone([hang], { timeoutMs: Infinity })
+    const controller = new AbortController()
+    const p = so.GET('/unified/messaging/users', { signal: controller.signal }).catch((x: unknown) => x)
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    expect(requests).toHaveLength(1)
+    controller.abort(new Error('stop'))
+    expect(((await p) as Error).message).toBe('stop')
   })
 
   it('a per-call timeoutMs overrides the client', async () => {
