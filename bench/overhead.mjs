@@ -3,6 +3,9 @@
 // answers GET /unified/messaging/users/{id} with a small fixed JSON body over keep-alive. Three contenders make the
 // same call with the same headers, interleaved in the same run, over several rounds:
 //   facade       createStackOne({ apiKey, accountId, baseUrl }).GET(...)   (auth + timeout + retry + error layer)
+// The facade is measured twice: with its default 60 s per-attempt timeout, and with `timeoutMs: Infinity` (auth +
+// retry + error layer only). On Node 20 every AbortSignal handed to fetch costs tens of microseconds of CPU inside
+// undici; the second figure shows what the facade itself costs.
 //   openapiFetch createClient({ baseUrl, headers }).GET(...)               (bare openapi-fetch)
 //   fetch        fetch(url, { headers }) + await res.json()                (raw)
 // Two variants: sequential requests from one client, and 16 in flight at once. Each round gives every contender the
@@ -66,12 +69,12 @@ async function startServer() {
 
 // ---- contenders --------------------------------------------------------------------------------------------------
 
-async function contenders(baseUrl) {
+async function contenders(baseUrl, facadeOptions = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const { default: createClient } = await import('openapi-fetch')
   // The headers the facade sends: HTTP basic with the API key as user and no password, plus the account.
   const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }
-  const facade = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl })
+  const facade = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl, ...facadeOptions })
   const bare = createClient({ baseUrl, headers })
   const url = `${baseUrl}${PATH.replace('{id}', encodeURIComponent(ID))}`
   const init = { params: { path: { id: ID } } }
@@ -182,7 +185,18 @@ export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600
     }
     const seq = await variant(calls, { rounds, count: sequential, slices, concurrency: 1, warmup })
     const c16 = await variant(calls, { rounds, count: concurrent, slices, concurrency: 16, warmup })
-    return { node: process.version, gc: typeof globalThis.gc === 'function', targets, sequential: seq, concurrent16: c16 }
+    const bare = await contenders(server.baseUrl, { timeoutMs: Infinity })
+    const seqNoTimeout = await variant(bare, { rounds, count: sequential, slices, concurrency: 1, warmup })
+    const c16NoTimeout = await variant(bare, { rounds, count: concurrent, slices, concurrency: 16, warmup })
+    return {
+      node: process.version,
+      gc: typeof globalThis.gc === 'function',
+      targets,
+      sequential: seq,
+      concurrent16: c16,
+      sequentialNoTimeout: seqNoTimeout,
+      concurrent16NoTimeout: c16NoTimeout,
+    }
   } finally {
     await server.stop()
   }

@@ -73,7 +73,12 @@ await step('import', async () => {
 await step('overhead', async () => {
   const { measure, targets } = await import('./overhead.mjs')
   const r = await measure()
-  for (const [key, label] of [['sequential', 'sequential'], ['concurrent16', 'concurrency 16']]) {
+  for (const [key, label] of [
+    ['sequential', 'sequential'],
+    ['concurrent16', 'concurrency 16'],
+    ['sequentialNoTimeout', 'sequential, timeoutMs: Infinity'],
+    ['concurrent16NoTimeout', 'concurrency 16, timeoutMs: Infinity'],
+  ]) {
     const v = r[key]
     const q = v.reqPerSec
     const c = v.cpuUsPerRequest

@@ -104,15 +104,17 @@ export function createCore(config: CoreConfig): Core {
     fetch: followRedirectsSafely(userFetch ?? ((request) => fetch(request))),
     redirect: 'manual',
   })
-  const byKey = new Map(Object.values(config.operations).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]))
-  const meta = (method: HttpMethod, path: string) => byKey.get(`${method} ${path}`)
+  // method -> path -> operation: looked up on every call without building a key string.
+  const byMethod: Record<string, Map<string, OperationMeta>> = {}
+  for (const op of Object.values(config.operations)) (byMethod[op.method.toUpperCase()] ??= new Map()).set(op.path, op)
+  const meta = (method: HttpMethod, path: string) => byMethod[method]?.get(path)
   const prepare = config.prepare
   const vendor = config.vendor
 
   async function send(method: HttpMethod, path: string, input: Prepared | undefined) {
     const op = meta(method, path)
     let init: Prepared = input ?? {}
-    if (path.includes('{')) checkPathParams(path, init.params?.path)
+    checkPathParams(path, init.params?.path)
     let attemptTimeout = timeoutMs
     if (init.timeoutMs !== undefined) {
       const { timeoutMs: t, ...rest } = init

@@ -5,9 +5,14 @@ import { ConfigurationError } from '../errors.js'
  * Every `{name}` of the path template needs a non-empty value. openapi-fetch percent-encodes values, so `/`, `?`
  * and `#` cannot leave their segment; `.` and `..` survive encoding (URLs resolve `%2e%2e` too), so they are refused.
  */
+const paramNames = new Map<string, string[]>()
+
 export function checkPathParams(template: string, values: Record<string, unknown> | undefined): void {
-  for (const [, name] of template.matchAll(/\{([^}]+)\}/g)) {
-    const value = values?.[name as string]
+  // The names of a template's parameters are worked out once: this runs on every call.
+  let names = paramNames.get(template)
+  if (!names) paramNames.set(template, (names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)))
+  for (const name of names) {
+    const value = values?.[name]
     const field = `params.path.${name}`
     const problem =
       value == null || value === ''

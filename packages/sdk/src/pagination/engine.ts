@@ -7,11 +7,11 @@ import type { Dialect, Page, PaginateOptions } from './types.js'
 export type Dialects = Partial<Record<'stackone' | 'sunshine' | 'mews', Dialect>>
 
 function checkLimit(value: unknown, field: string): number {
-  if (value === undefined) return Number.POSITIVE_INFINITY
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+  if (value === undefined) return Infinity
+  if (!Number.isInteger(value) || (value as number) < 1) {
     throw new ConfigurationError(field, `${field} must be a positive integer`)
   }
-  return value
+  return value as number
 }
 
 /** The HTTP method of the paginated operation at `path` (GET, or POST for Mews' getAll). */
@@ -28,8 +28,7 @@ export async function* pages(
   options: PaginateOptions = {},
 ): AsyncGenerator<Page<unknown>, void, undefined> {
   const method = paginatedMethod(core, path)
-  const meta = core.meta(method, path)!
-  const pagination = meta.pagination!
+  const pagination = core.meta(method, path)!.pagination!
   // Each factory passes the dialects its spec declares, so this lookup cannot miss.
   const dialect = dialects[pagination.dialect]!
   const maxItems = checkLimit(options.maxItems, 'maxItems')
@@ -45,10 +44,8 @@ export async function* pages(
   const userSignal = options.signal ?? first.signal
   // Only a prefetching listing needs its own signal (every signal given to fetch has a CPU cost on Node 20).
   const signal = options.prefetch ? (userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal) : userSignal
-  const fetchPage = (windowInit: Prepared, cursor: string | undefined) => {
-    const p = core.sendOrThrow(method, path, { ...dialect.withCursor(windowInit, cursor, pagination), signal })
-    return p
-  }
+  const fetchPage = (windowInit: Prepared, cursor: string | undefined) =>
+    core.sendOrThrow(method, path, { ...dialect.withCursor(windowInit, cursor, pagination), signal })
 
   let pageNo = 0
   let itemCount = 0
