@@ -17,6 +17,7 @@ beforeEach(() => {
 })
 afterEach(() => {
   vi.useRealTimers()
+  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
 })
 
 const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
@@ -160,9 +161,9 @@ describe('backoff and limits', () => {
     expect(server.requests).toHaveLength(1)
   })
 
-  it('StackOne: retry.maxRetries 0 per call -> one attempt, the 503 handed back', async () => {
+  it('StackOne: retry.maxRetries 0 -> one attempt, the 503 handed back', async () => {
     server.script(fault.status(503)).otherwise(fault.json({ data: [] }))
-    const { response, error } = await stackone().GET(USERS, { retry: { maxRetries: 0 } })
+    const { response, error } = await stackone({ retry: { maxRetries: 0 } }).GET(USERS)
     expect(response.status).toBe(503)
     expect(error).toMatchObject({ message: 'status 503' })
     expect(server.requests).toHaveLength(1)

@@ -8,7 +8,7 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { clearTimeout as realClearTimeout, setImmediate as realImmediate, setTimeout as realTimeout } from 'node:timers'
+import { clearTimeout as realClearTimeout, setTimeout as realTimeout } from 'node:timers'
 
 const realNow = performance.now.bind(performance)
 
@@ -33,24 +33,26 @@ export interface Received {
   clientGone: boolean
 }
 
-export type Headers = Record<string, string>
+export type HeaderMap = Record<string, string>
 
 /** What the server does with one request. A function computes the behaviour from the request. */
 export type Behaviour =
-  | { kind: 'json'; status: number; body: unknown; headers?: Headers }
+  | { kind: 'json'; status: number; body: unknown; headers?: HeaderMap }
   /** Exactly these bytes (no content-type unless given). */
-  | { kind: 'raw'; status: number; body: string; headers?: Headers }
+  | { kind: 'raw'; status: number; body: string; headers?: HeaderMap }
   /** TCP reset (RST) before any byte of the answer. */
   | { kind: 'reset' }
   /** Status and headers promising `body`, half of it, then a TCP reset. */
-  | { kind: 'reset-mid-body'; status: number; body: string; headers?: Headers }
+  | { kind: 'reset-mid-body'; status: number; body: string; headers?: HeaderMap }
   /** Status and headers, then nothing (the body never comes) until the client gives up. */
-  | { kind: 'silence'; status: number; headers?: Headers }
+  | { kind: 'silence'; status: number; headers?: HeaderMap }
   /** Nothing at all, not even headers, until the client gives up. */
   | { kind: 'hang' }
   /** The body in `chunks` pieces, `intervalMs` apart (real time). */
-  | { kind: 'slow'; status: number; body: string; chunks: number; intervalMs: number; headers?: Headers }
+  | { kind: 'slow'; status: number; body: string; chunks: number; intervalMs: number; headers?: HeaderMap }
   | ((req: Received) => Behaviour)
+/** A behaviour with any function resolved. */
+type Answer = Exclude<Behaviour, (req: Received) => Behaviour>
 
 const JSON_TYPE = { 'content-type': 'application/json' }
 
@@ -68,8 +70,8 @@ export const errorBody = (status: number, text = `status ${status}`) => ({
 
 /** Ready-made faults. */
 export const fault = {
-  json: (body: unknown, status = 200, headers: Headers = {}): Behaviour => ({ kind: 'json', status, body, headers }),
-  status: (status: number, headers: Headers = {}): Behaviour => ({ kind: 'json', status, body: errorBody(status), headers }),
+  json: (body: unknown, status = 200, headers: HeaderMap = {}): Behaviour => ({ kind: 'json', status, body, headers }),
+  status: (status: number, headers: HeaderMap = {}): Behaviour => ({ kind: 'json', status, body: errorBody(status), headers }),
   /** 429 with `Retry-After: <seconds>`. */
   retryAfterSeconds: (seconds: number, status = 429): Behaviour => fault.status(status, { 'retry-after': String(seconds) }),
   /** 429 with `Retry-After: <HTTP date>`. */
@@ -124,7 +126,6 @@ export class FaultServer {
   /** Starts listening on 127.0.0.1 (a free port) and resolves to the origin. */
   async start(): Promise<string> {
     const server = createServer((req, res) => void this.handle(req, res))
-    server.keepAliveTimeout = 1_000
     server.on('connection', (socket) => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
@@ -177,25 +178,19 @@ export class FaultServer {
     return this.requests.slice(1).map((r, i) => r.at - this.requests[i]!.at)
   }
 
-  /** Gaps between consecutive arrivals in real milliseconds. */
-  realGaps(): number[] {
-    return this.requests.slice(1).map((r, i) => r.realAt - this.requests[i]!.realAt)
-  }
-
   /** Resolves once `n` requests have arrived (real time; works under fake timers); rejects after `withinMs`. */
   waitForRequests(n: number, withinMs = 5_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const check = () => {
-        if (this.requests.length < n) return
-        this.waiters.delete(check)
-        clearTimer()
-        resolve()
-      }
       const timer = realTimeout(() => {
         this.waiters.delete(check)
         reject(new Error(`fault server: ${this.requests.length} of ${n} requests within ${withinMs} ms`))
       }, withinMs)
-      const clearTimer = () => realClearTimeout(timer)
+      const check = () => {
+        if (this.requests.length < n) return
+        this.waiters.delete(check)
+        realClearTimeout(timer)
+        resolve()
+      }
       this.waiters.add(check)
       check()
     })
@@ -237,10 +232,10 @@ export class FaultServer {
       this.unscripted++
       behaviour = fault.json({ message: `fault server: nothing scripted for request ${rec.n} (${rec.method} ${url})` }, 501)
     }
-    this.answer(behaviour, req, res)
+    this.answer(behaviour as Answer, req, res)
   }
 
-  private answer(b: Exclude<Behaviour, Function>, req: IncomingMessage, res: ServerResponse) {
+  private answer(b: Answer, req: IncomingMessage, res: ServerResponse) {
     const socket = req.socket
     // One request per connection: no keep-alive socket can be closed under a request that reuses it, so every
     // failure a test sees is the scripted one.
@@ -256,9 +251,11 @@ export class FaultServer {
         socket.resetAndDestroy()
         return
       case 'reset-mid-body': {
-        res.writeHead(b.status, { ...b.headers, 'content-length': String(Buffer.byteLength(b.body)) })
-        // The first half is written and flushed; the reset follows once the client has had time to read it.
-        res.write(b.body.slice(0, b.body.length >> 1), () => realTimeout(() => socket.resetAndDestroy(), 20))
+        const bytes = Buffer.from(b.body)
+        res.writeHead(b.status, { ...b.headers, 'content-length': String(bytes.length) })
+        // The reset follows the first half at once: TCP delivers the bytes before it, so the client always sees
+        // the status, the headers and half the body, then the reset.
+        res.write(bytes.subarray(0, bytes.length >> 1), () => socket.resetAndDestroy())
         return
       }
       case 'silence':
@@ -267,13 +264,14 @@ export class FaultServer {
       case 'hang':
         return
       case 'slow': {
-        res.writeHead(b.status, { ...b.headers, 'content-length': String(Buffer.byteLength(b.body)) }).flushHeaders()
-        const size = Math.ceil(b.body.length / b.chunks)
+        const bytes = Buffer.from(b.body)
+        res.writeHead(b.status, { ...b.headers, 'content-length': String(bytes.length) }).flushHeaders()
+        const size = Math.ceil(bytes.length / b.chunks)
         let offset = 0
         const next = () => {
           if (res.destroyed) return
-          const piece = b.body.slice(offset, (offset += size))
-          if (offset >= b.body.length) res.end(piece)
+          const piece = bytes.subarray(offset, (offset += size))
+          if (offset >= bytes.length) res.end(piece)
           else res.write(piece, () => realTimeout(next, b.intervalMs))
         }
         realTimeout(next, b.intervalMs)
@@ -285,9 +283,6 @@ export class FaultServer {
 
 /** Waits `ms` of real time, also while a test fakes the global timers. */
 export const realDelay = (ms: number) => new Promise<void>((resolve) => realTimeout(resolve, ms))
-
-/** Lets pending I/O callbacks run (real macrotask turn). */
-export const tick = () => new Promise<void>((resolve) => realImmediate(resolve))
 
 /** Polls (real time, also under fake timers) until `cond` holds; rejects after `withinMs`. */
 export async function until(cond: () => boolean, withinMs = 5_000, what = 'condition'): Promise<void> {
