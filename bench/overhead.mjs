@@ -12,9 +12,9 @@
 // same number of requests in short alternating slices (the order rotates every slice); ratios are taken inside a
 // round and the median over rounds is reported, for req/s and for client CPU per request.
 // Prints JSON when run directly; under `node --expose-gc` garbage is collected before each round.
-import { fork } from 'node:child_process'
 import { createServer } from 'node:http'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
+import { serveInChild, startChildServer } from './lib/child-server.mjs'
 
 const SERVER_FLAG = 'PARLEY_BENCH_OVERHEAD_SERVER'
 const PATH = '/unified/messaging/users/{id}'
@@ -42,29 +42,7 @@ function serve() {
     }
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': BODY.length }).end(BODY)
   })
-  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }))
-  // Gone parent, gone server: never outlive the benchmark.
-  process.on('disconnect', () => process.exit(0))
-}
-
-async function startServer() {
-  const child = fork(fileURLToPath(import.meta.url), [], {
-    env: { ...process.env, [SERVER_FLAG]: '1' },
-    execArgv: [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  })
-  const port = await new Promise((resolve, reject) => {
-    child.once('message', (m) => resolve(m.port))
-    child.once('error', reject)
-    child.once('exit', (code) => reject(new Error(`bench server exited early (${code})`)))
-  })
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return
-    const exited = new Promise((resolve) => child.once('exit', resolve))
-    child.kill('SIGTERM')
-    await exited
-  }
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid, stop }
+  serveInChild(server)
 }
 
 // ---- contenders --------------------------------------------------------------------------------------------------
@@ -174,9 +152,9 @@ async function variant(calls, { rounds, count, slices, concurrency, warmup }) {
 }
 
 export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600, slices = 12, warmup = 500 } = {}) {
-  const server = await startServer()
+  const server = await startChildServer(import.meta.url, SERVER_FLAG)
   try {
-    const calls = await contenders(server.baseUrl)
+    const calls = await contenders(server.origin)
     // Same answer from everyone before anything is timed.
     const expected = JSON.stringify(JSON.parse(BODY.toString()))
     for (const [name, call] of Object.entries(calls)) {
@@ -185,7 +163,7 @@ export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600
     }
     const seq = await variant(calls, { rounds, count: sequential, slices, concurrency: 1, warmup })
     const c16 = await variant(calls, { rounds, count: concurrent, slices, concurrency: 16, warmup })
-    const bare = await contenders(server.baseUrl, { timeoutMs: Infinity })
+    const bare = await contenders(server.origin, { timeoutMs: Infinity })
     const seqNoTimeout = await variant(bare, { rounds, count: sequential, slices, concurrency: 1, warmup })
     const c16NoTimeout = await variant(bare, { rounds, count: concurrent, slices, concurrency: 16, warmup })
     return {

@@ -168,32 +168,35 @@ describe('Mews message threads: calls that break the spec are rejected', () => {
     )
   })
 
-  it('Limitation.Count 0 -> 400 "minimum"', async () => {
-    const { response } = await client().POST('/api/connector/v1/messageThreads/getAll', {
-      body: { ...tokens, CreatedUtc: september, Limitation: { Count: 0 } },
-    })
+  // [test name, the call, the violation's code, its message]
+  it.each([
+    [
+      'Limitation.Count 0 -> 400 "minimum"',
+      () =>
+        client().POST('/api/connector/v1/messageThreads/getAll', {
+          body: { ...tokens, CreatedUtc: september, Limitation: { Count: 0 } },
+        }),
+      'minimum',
+      'Request body property Limitation.Count must be >= 1',
+    ],
+    [
+      'Limitation.Count 1001 -> 400 "maximum"',
+      () =>
+        client().POST('/api/connector/v1/messages/getAll', {
+          body: { ...tokens, MessageThreadIds: [THREAD], Limitation: { Count: 1001 } },
+        }),
+      'maximum',
+      'Request body property Limitation.Count must be <= 1000',
+    ],
+  ])('%s', async (_name, call, code, message) => {
+    const { response } = await call()
     expect(response.status).toBe(400)
     expect(await violations(response)).toEqual([
       {
         location: ['request', 'body', 'Limitation', 'Count'],
         severity: 'Error',
-        code: 'minimum',
-        message: 'Request body property Limitation.Count must be >= 1',
-      },
-    ])
-  })
-
-  it('Limitation.Count 1001 -> 400 "maximum"', async () => {
-    const { response } = await client().POST('/api/connector/v1/messages/getAll', {
-      body: { ...tokens, MessageThreadIds: [THREAD], Limitation: { Count: 1001 } },
-    })
-    expect(response.status).toBe(400)
-    expect(await violations(response)).toEqual([
-      {
-        location: ['request', 'body', 'Limitation', 'Count'],
-        severity: 'Error',
-        code: 'maximum',
-        message: 'Request body property Limitation.Count must be <= 1000',
+        code,
+        message,
       },
     ])
   })
@@ -228,27 +231,26 @@ describe('Mews message threads: calls that break the spec are rejected', () => {
     ])
   })
 
-  it('messageThreads/getAll without Limitation -> 400 "required"', async () => {
-    const { response } = await client().POST('/api/connector/v1/messageThreads/getAll', {
-      // @ts-expect-error Limitation is required
-      body: { ...tokens, CreatedUtc: september },
-    })
-    expect(response.status).toBe(400)
-    expect(await violations(response)).toEqual([
-      {
-        location: ['request', 'body'],
-        severity: 'Error',
-        code: 'required',
-        message: "Request body must have required property 'Limitation'",
-      },
-    ])
-  })
-
-  it('messages/getAll without Limitation -> 400 "required"', async () => {
-    const { response } = await client().POST('/api/connector/v1/messages/getAll', {
-      // @ts-expect-error Limitation is required
-      body: { ...tokens, MessageThreadIds: [THREAD] },
-    })
+  // [test name, the call without Limitation]
+  it.each([
+    [
+      'messageThreads/getAll without Limitation -> 400 "required"',
+      () =>
+        client().POST('/api/connector/v1/messageThreads/getAll', {
+          // @ts-expect-error Limitation is required
+          body: { ...tokens, CreatedUtc: september },
+        }),
+    ],
+    [
+      'messages/getAll without Limitation -> 400 "required"',
+      () =>
+        client().POST('/api/connector/v1/messages/getAll', {
+          // @ts-expect-error Limitation is required
+          body: { ...tokens, MessageThreadIds: [THREAD] },
+        }),
+    ],
+  ])('%s', async (_name, call) => {
+    const { response } = await call()
     expect(response.status).toBe(400)
     expect(await violations(response)).toEqual([
       {

@@ -1,29 +1,17 @@
 // Bad input is refused before anything is sent, with a ConfigurationError naming the field; path parameters are
 // percent-encoded so no value can reach another endpoint. Every check is made against what the real server
 // received (nothing, or exactly one request at the intended URL).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ConfigurationError, createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, fault } from './server.js'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ConfigurationError } from '../../src/index.js'
+import { fault } from './server.js'
+import { catchIt, clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
+const server = useFaultServer()
 beforeEach(() => {
-  server.reset()
-  server.otherwise(fault.json({}))
+  server.otherwise(fault.json({})) // runs after the reset in useFaultServer's beforeEach
 })
-afterEach(() => {
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
+const { stackone, brevo, sunshine, mews } = clientsFor(server)
 
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const brevo = (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
-
-const catchIt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
 const construct = (make: () => unknown) => {
   try {
     make()

@@ -1,34 +1,15 @@
 // Answers that break on the wire or in the body: resets before headers and mid-body, malformed JSON, an empty 200,
 // a 200 whose body is not what the spec says. Real HTTP; the clock is faked (setTimeout, Date) only to skip the
 // backoff between attempts, and moves only while the SDK sleeps.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ConnectionError, PaginationError, createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, advanceWhenPending, fault } from './server.js'
+import { describe, expect, it, vi } from 'vitest'
+import { ConnectionError, PaginationError } from '../../src/index.js'
+import { advanceWhenPending, fault } from './server.js'
+import { CONVERSATION, MESSAGE, backoff, catchIt, clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.reset()
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
-
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const brevo = (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
+const server = useFaultServer({ fakeTimers: true })
+const { stackone, brevo, sunshine, mews } = clientsFor(server)
 
 const USER = { params: { path: { id: 'u1' } } }
-const MESSAGE = { params: { path: { id: 'msg_1' } } }
-const CONVERSATION = { params: { path: { appId: 'app_1', conversationId: 'conv_1' } } }
-const backoff = (n: number) => (d: number) => d >= 0.75 * 500 * 2 ** n && d <= 500 * 2 ** n
-const catchIt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
 
 /** Drives a call through its two backoff sleeps (default retries) and returns what it settled with. */
 async function throughRetries(call: Promise<unknown>): Promise<unknown> {

@@ -1,25 +1,12 @@
 // Whatever fails, a POST that sends or creates something reaches the server exactly once: every non-idempotent
 // operation of the four APIs against every fault, with default retries (2) on the client. Real HTTP.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, ConnectionError, TimeoutError, createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, fault, realDelay, type Behaviour } from './server.js'
+import { describe, expect, it } from 'vitest'
+import { ApiError, ConnectionError, TimeoutError } from '../../src/index.js'
+import { fault, realDelay, type Behaviour } from './server.js'
+import { clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.reset()
-})
-afterEach(() => {
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
-
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const brevo = (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
+const server = useFaultServer()
+const { stackone, brevo, sunshine, mews } = clientsFor(server)
 
 type Send = (call: { timeoutMs?: number }) => Promise<unknown>
 /** [operation, the call, the path the server must see, a string its body must contain] */

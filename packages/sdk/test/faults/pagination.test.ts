@@ -1,24 +1,12 @@
 // Listings that misbehave: a cursor that comes back, a listing that never ends, a page that fails mid-listing.
 // Real HTTP; page answers are computed from the cursor the server receives.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, PaginationError, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, fault, realDelay, until, type Behaviour, type Received } from './server.js'
+import { describe, expect, it } from 'vitest'
+import { ApiError, PaginationError } from '../../src/index.js'
+import { fault, realDelay, until, type Behaviour, type Received } from './server.js'
+import { clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.reset()
-})
-afterEach(() => {
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
-
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
+const server = useFaultServer()
+const { stackone, sunshine, mews } = clientsFor(server)
 
 const CONVERSATIONS = '/unified/messaging/conversations'
 const SC_LIST = '/v2/apps/{appId}/conversations'

@@ -2,36 +2,16 @@
 // Date only) so every wait is asserted exactly without being waited for; sockets stay real. The clock moves only
 // once the SDK is sleeping (advanceWhenPending finds its timer), never under a request still on the wire, and the
 // server stamps arrivals with the fake Date, so `server.gaps()` are exactly the waits the SDK honoured.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, advanceWhenPending, fault, pendingTimerDelays } from './server.js'
+import { describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../../src/index.js'
+import { advanceWhenPending, fault, pendingTimerDelays } from './server.js'
+import { CONVERSATION, MESSAGE, backoff, catchIt, clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.reset()
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
-})
-afterEach(() => {
-  vi.useRealTimers()
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
-
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const brevo = (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
+const server = useFaultServer({ fakeTimers: true })
+const { stackone, brevo, sunshine, mews } = clientsFor(server)
 
 const USERS = '/unified/messaging/users'
-const MESSAGE = { params: { path: { id: 'msg_1' } } }
-const CONVERSATION = { params: { path: { appId: 'app_1', conversationId: 'conv_1' } } }
 const THREADS_GET_ALL = { body: { MessageThreadIds: ['t1'], Limitation: { Count: 10 } } }
-/** Backoff before retry n (0-based): 0.5 s x 2^n minus up to 25 % jitter. */
-const backoff = (n: number) => (d: number) => d >= 0.75 * 500 * 2 ** n && d <= 500 * 2 ** n
-const catchIt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
 
 describe('server-requested waits', () => {
   it('StackOne: 429 + Retry-After: 3 (seconds) -> waits exactly 3 s, 2 attempts, then the 200', async () => {

@@ -1,32 +1,14 @@
 // Timeouts over real sockets: headers then silence, no headers at all, slow bodies inside and outside the budget,
 // the caller's own abort. The 60 s default is checked with a fake clock (moved only once the server holds the
 // request); the rest use small per-call timeoutMs and real time, measured with generous bounds.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TimeoutError, createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
-import { FaultServer, advanceWhenPending, elapsedSince, fault, realDelay, realNow, until } from './server.js'
+import { describe, expect, it, vi } from 'vitest'
+import { TimeoutError } from '../../src/index.js'
+import { advanceWhenPending, elapsedSince, fault, realDelay, realNow, until } from './server.js'
+import { CONVERSATION, MESSAGE, backoff, catchIt, clientsFor, useFaultServer } from './setup.js'
 
-const server = new FaultServer()
-beforeAll(async () => {
-  await server.start()
-})
-afterAll(() => server.close())
-beforeEach(() => {
-  server.reset()
-})
-afterEach(() => {
-  vi.useRealTimers()
-  expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
-})
+const server = useFaultServer({ restoreTimers: true }) // tests that fake the clock do so themselves
+const { stackone, brevo, sunshine, mews } = clientsFor(server)
 
-const stackone = (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra })
-const brevo = (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra })
-const sunshine = (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra })
-const mews = (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra })
-
-const MESSAGE = { params: { path: { id: 'msg_1' } } }
-const CONVERSATION = { params: { path: { appId: 'app_1', conversationId: 'conv_1' } } }
-const backoff = (n: number) => (d: number) => d >= 0.75 * 500 * 2 ** n && d <= 500 * 2 ** n
-const catchIt = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e)
 const allGone = () => server.requests.every((r) => r.clientGone)
 
 describe('timeouts', () => {
