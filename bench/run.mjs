@@ -136,6 +136,15 @@ function paginationRows(r, t) {
       ...(typeof t.sdkOverRaw === 'number' ? atMost(tp.ratio, t.sdkOverRaw) : info),
     })
   }
+  if (tp?.ratioNoTimeout !== undefined) {
+    rows.push({
+      bench: '  same, timeoutMs: Infinity',
+      figure: `sdk ${num(tp.sdkNoTimeoutMs, ' ms')}`,
+      baseline: `raw fetch loop ${num(tp.rawMs, ' ms')}`,
+      ratio: tp.ratioNoTimeout,
+      ...(typeof t.sdkOverRaw === 'number' ? atMost(tp.ratioNoTimeout, t.sdkOverRaw) : info),
+    })
+  }
   const hp = r?.heap
   if (hp?.growth500to1000MB !== undefined) {
     const used = hp.heapUsedMB ?? {}
