@@ -19,7 +19,8 @@ import type { PageResult } from './browser/page.js'
 import { mockUrl } from './support/contract.js'
 import { ROOT } from './support/paths.js'
 
-const CHROMIUM = '/usr/bin/chromium'
+// Debian's package by default; CHROMIUM_PATH points elsewhere (another distro, macOS, a Playwright download).
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SDK_DIR = join(ROOT, 'packages', 'sdk')
 const APIS = ['stackone-messaging', 'sunshine-conversations']
 const STACKONE_KEY = 'sk_browser_test'

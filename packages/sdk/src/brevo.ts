@@ -1,6 +1,6 @@
 // @parley/sdk/brevo: Brevo Conversations with auth, retries, timeouts and errors (the API has no lists).
 import { defaultBaseUrl, operations, type paths } from '@parley/brevo-conversations'
-import { requireCredential, resolveCredential, type Credential } from './auth/credential.js'
+import { requireCredential, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
 import { assemble } from './core/facade.js'
 import type { ParleyClient } from './core/types.js'
@@ -43,7 +43,7 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
           const extra: Record<string, string> = {}
           if (typeof apiKey === 'function') extra['api-key'] = await resolveCredential(apiKey, 'apiKey')
           if (typeof partnerKey === 'function') extra['partner-key'] = await resolveCredential(partnerKey, 'partnerKey')
-          return { ...init, headers: { ...init.headers, ...extra } }
+          return withHeaders(init, extra)
         }
       : undefined,
   })

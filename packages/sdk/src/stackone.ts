@@ -1,7 +1,7 @@
 // @parley/sdk/stackone: StackOne unified Messaging with auth, retries, timeouts, errors and pagination.
 import { defaultBaseUrl, operations, type paths } from '@parley/stackone-messaging'
 import { basicAuthorization } from './auth/basic.js'
-import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
+import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
 import { assemble } from './core/facade.js'
 import type { FillHeaders, ParleyClient } from './core/types.js'
@@ -22,7 +22,7 @@ type StackOnePagePaths<P> = {
 export type StackOneClient = ParleyClient<Paths, typeof operations, PagePaths>
 
 export const stackoneVendor: Vendor = {
-  requestIdHeaders: ['x-request-id', 'request-id'],
+  requestIdHeaders: ['x-request-id'],
   errorFields(body) {
     const b = body as { message?: unknown; statusCode?: unknown } | undefined
     return { message: typeof b?.message === 'string' ? b.message : undefined }
@@ -42,10 +42,7 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
     vendor: stackoneVendor,
     prepare:
       typeof apiKey === 'function'
-        ? async (init) => ({
-            ...init,
-            headers: { ...init.headers, authorization: basicAuthorization(await resolveCredential(apiKey, 'apiKey'), '') },
-          })
+        ? async (init) => withHeaders(init, { authorization: basicAuthorization(await resolveCredential(apiKey, 'apiKey'), '') })
         : undefined,
   })
   return assemble(core, { stackone }) as StackOneClient

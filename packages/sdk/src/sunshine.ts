@@ -1,7 +1,7 @@
 // @parley/sdk/sunshine: Sunshine Conversations v2 with basic or JWT auth, retries, timeouts, errors, pagination.
 import { defaultBaseUrl, operations, type paths } from '@parley/sunshine-conversations'
 import { basicAuthorization } from './auth/basic.js'
-import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
+import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { signAppJwt } from './auth/jwt.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
 import { assemble } from './core/facade.js'
@@ -77,7 +77,7 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
       if (!needsPerCall) return init
       const authorization =
         mode === 'jwt' ? await bearer() : basicAuthorization(keyId, await resolveCredential(secret, 'secret'))
-      return { ...init, headers: { ...init.headers, authorization } }
+      return withHeaders(init, { authorization })
     },
   })
   return assemble(core, { sunshine }) as SunshineClient

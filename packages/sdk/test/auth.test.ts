@@ -26,7 +26,7 @@ describe('auth: StackOne', () => {
 
   it.each([
     [{ accountId: 'a' }, 'apiKey', 'missing'],
-    [{ apiKey: '', accountId: 'a' }, 'apiKey', 'empty'],
+    [{ apiKey: '', accountId: 'a' }, 'apiKey', 'missing or empty'],
     [{ apiKey: 'k' }, 'accountId', 'missing'],
   ])('refuses %j at construction, naming the option', (opts, field, what) => {
     let err: unknown
@@ -126,11 +126,38 @@ describe('redirects never carry credentials to another origin', () => {
     expect(requests[2]!.headers.authorization).toBeUndefined()
   })
 
-  it('a redirect of a POST with a body is not replayed (307), and 303 continues as a GET without the body', async () => {
+  it('a 303 after a POST continues as a GET without the body', async () => {
+    const s = scriptedFetch(new Response(null, { status: 303, headers: { location: 'https://b.test/done' } }), json({ ok: true }))
+    const brevo = createBrevo({ apiKey: 'k', fetch: s.fetch, baseUrl: 'https://b.test' })
+    await brevo.POST('/conversations/messages', { body: { visitorId: 'v', text: 't', agentId: 'a' } })
+    expect(s.requests.map((r) => [r.method, r.url, r.body])).toEqual([
+      ['POST', 'https://b.test/conversations/messages', expect.stringContaining('visitorId')],
+      ['GET', 'https://b.test/done', undefined],
+    ])
+  })
+
+  it('a redirect of a POST with a body is not replayed (307)', async () => {
     const s = scriptedFetch(new Response(null, { status: 307, headers: { location: 'https://b.test/elsewhere' } }))
     const brevo = createBrevo({ apiKey: 'k', fetch: s.fetch, baseUrl: 'https://b.test' })
     const res = await brevo.POST('/conversations/messages', { body: { visitorId: 'v', text: 't', agentId: 'a' } })
     expect(res.response.status).toBe(307)
     expect(s.requests).toHaveLength(1)
+  })
+})
+
+describe('per-call credentials keep the caller headers, whatever their form', () => {
+  it.each([
+    ['Headers object', new Headers({ 'x-trace': 'T1' })],
+    ['array of pairs', [['x-trace', 'T1']]],
+    ['plain object', { 'x-trace': 'T1' }],
+  ])('%s + Sunshine JWT', async (_form, headers) => {
+    const { fetch, requests } = scriptedFetch(json({ conversation: {} }))
+    const sc = createSunshine({ keyId: 'app_1', secret: 's', auth: 'jwt', fetch, baseUrl: 'https://sc.test' })
+    await sc.GET('/v2/apps/{appId}/conversations/{conversationId}', {
+      params: { path: { appId: 'a', conversationId: 'c' } },
+      headers: headers as never,
+    })
+    expect(requests[0]!.headers['x-trace']).toBe('T1')
+    expect(requests[0]!.headers.authorization).toMatch(/^Bearer /)
   })
 })

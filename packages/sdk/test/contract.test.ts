@@ -87,6 +87,6 @@ describe('@parley/sdk against Prism', () => {
     const added = await mews.orThrow.POST('/api/connector/v1/messages/add', {
       body: { Messages: [{ MessageThreadId: 'b5ae0c4b-5e06-4de0-8a89-ae8300be8ab7', Text: 'Your room is ready.' }] },
     })
-    expect(added).toBeDefined()
+    expect(added.Messages[0]?.Message.Text).toBeTypeOf("string")
   })
 })

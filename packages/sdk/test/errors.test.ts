@@ -136,3 +136,24 @@ describe('bad input is refused before anything is sent', () => {
     expect(s.requests).toHaveLength(0)
   })
 })
+
+describe('more input refused before sending', () => {
+  it('a header value fetch cannot carry (non-Latin-1) is a ConfigurationError, not a retried network error', async () => {
+    const s = scriptedFetch(json({}))
+    const so = createStackOne({ apiKey: 'k', accountId: 'a', fetch: s.fetch, baseUrl: 'https://so.test' })
+    const e = await catchIt(so.GET('/unified/messaging/users', { headers: { 'x-note': 'café ☕' } }))
+    expect(e).toMatchObject({ name: 'ConfigurationError', field: 'headers.x-note' })
+    expect(s.requests).toHaveLength(0)
+    expect(() => createStackOne({ apiKey: 'k', accountId: 'acc_€' })).toThrow(ConfigurationError)
+  })
+
+  it('an already-aborted signal rejects with its reason before any credential call or request', async () => {
+    const s = scriptedFetch(json({}))
+    let calls = 0
+    const so = createStackOne({ apiKey: async () => (calls++, 'k'), accountId: 'a', fetch: s.fetch, baseUrl: 'https://so.test' })
+    const e = await catchIt(so.GET('/unified/messaging/users', { signal: AbortSignal.abort(new Error('gave up')) }))
+    expect((e as Error).message).toBe('gave up')
+    expect(calls).toBe(0)
+    expect(s.requests).toHaveLength(0)
+  })
+})

@@ -199,7 +199,10 @@ describe('timeouts', () => {
   })
 
   it('refuses a timeout that is not a positive number', () => {
-    expect(() => createStackOne({ apiKey: 'k', accountId: 'a', timeoutMs: 0 })).toThrow(/timeoutMs must be a positive number/)
+    expect(() => createStackOne({ apiKey: 'k', accountId: 'a', timeoutMs: 0 })).toThrow(/timeoutMs must be 1 to 2\^31-1/)
+    // Timers cannot wait longer than 2^31-1 ms: a bigger value would fire at once instead of never.
+    expect(() => createStackOne({ apiKey: 'k', accountId: 'a', timeoutMs: 3e9 })).toThrow(ConfigurationError)
+    expect(() => createStackOne({ apiKey: 'k', accountId: 'a', timeoutMs: Infinity })).not.toThrow()
   })
 })
 
@@ -215,5 +218,22 @@ describe('delay rules', () => {
     expect(serverDelayMs(h({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' }), Date.parse('Wed, 21 Oct 2015 07:27:00 GMT'))).toBe(60_000)
     expect(serverDelayMs(h({ 'retry-after': 'soon' }))).toBeUndefined()
     expect(serverDelayMs(h({}))).toBeUndefined()
+  })
+})
+
+describe('server hints that say nothing', () => {
+  it('Retry-After: 0 and an empty retry-after-ms fall back to the normal backoff (no busy loop)', async () => {
+    const { so, gaps } = stackone([err(503, { 'retry-after': '0', 'retry-after-ms': '' }), err(503, { 'retry-after': '0' }), ok()])
+    await settle(so.GET('/unified/messaging/users'))
+    const [first, second] = gaps() as [number, number]
+    expect(first).toBeGreaterThanOrEqual(375)
+    expect(second).toBeGreaterThanOrEqual(750)
+  })
+
+  it('the "not retried" note follows the configured cap, not a fixed 60 s', async () => {
+    const { so, requests } = stackone([err(429, { 'retry-after': '30' }), ok()], { retry: { maxRetryAfterMs: 5_000 } })
+    const e = (await settle(so.orThrow.GET('/unified/messaging/users')).catch((x: unknown) => x)) as ApiError
+    expect(requests).toHaveLength(1)
+    expect(e.message).toContain('Retry-After 30 s: not retried')
   })
 })

@@ -9,7 +9,7 @@ export type Credential = string | (() => string | Promise<string>)
  */
 export function requireOption<T extends string | Credential>(value: unknown, field: string, factory: string, allowFunction = true): T {
   if ((allowFunction && typeof value === 'function') || (typeof value === 'string' && value.trim() !== '')) return value as T
-  throw new ConfigurationError(field, `${factory}: option "${field}" is ${value === undefined ? 'missing' : 'empty or not a string'}`)
+  throw new ConfigurationError(field, `${factory}: option "${field}" is missing or empty`)
 }
 
 export const requireCredential = (value: unknown, field: string, factory: string): Credential =>
@@ -17,10 +17,19 @@ export const requireCredential = (value: unknown, field: string, factory: string
 export const requireString = (value: unknown, field: string, factory: string): string =>
   requireOption<string>(value, field, factory, false)
 
+/**
+ * `init` with extra headers, whatever form the caller's headers take: a plain object is spread as is (so openapi-
+ * fetch's `null` = "unset" keeps working); a `Headers` object or an array of pairs is read entry by entry.
+ */
+export function withHeaders(init: Record<string, any>, extra: Record<string, string>): Record<string, any> {
+  const h = init.headers
+  return { ...init, headers: { ...(h instanceof Headers || Array.isArray(h) ? Object.fromEntries(new Headers(h)) : h), ...extra } }
+}
+
 export async function resolveCredential(value: Credential, field: string): Promise<string> {
   const resolved = typeof value === 'string' ? value : await value()
   if (typeof resolved !== 'string' || resolved === '') {
-    throw new ConfigurationError(field, `option "${field}" returned no credential`)
+    throw new ConfigurationError(field, `"${field}" gave no credential`)
   }
   return resolved
 }

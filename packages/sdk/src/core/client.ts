@@ -83,9 +83,9 @@ export interface Core {
 
 export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
-  // Written so that NaN and non-numbers fail the test; Infinity means "no timeout".
-  if (!((value as number) > 0)) {
-    throw new ConfigurationError(field, `${field} must be a positive number (ms) or Infinity`)
+  // Written so that NaN and non-numbers fail the test; Infinity means "no timeout". Timers cap at 2^31-1 ms.
+  if (!((value as number) > 0 && ((value as number) < 2 ** 31 || value === Infinity))) {
+    throw new ConfigurationError(field, `${field} must be 1 to 2^31-1 (ms) or Infinity`)
   }
   return value as number
 }
@@ -114,6 +114,8 @@ export function createCore(config: CoreConfig): Core {
   async function send(method: HttpMethod, path: string, input: Prepared | undefined) {
     const op = meta(method, path)
     let init: Prepared = input ?? {}
+    // A caller who already gave up gets their reason back before any work (credential calls, signing).
+    init.signal?.throwIfAborted()
     checkPathParams(path, init.params?.path)
     let attemptTimeout = timeoutMs
     if (init.timeoutMs !== undefined) {
@@ -162,7 +164,8 @@ export function createCore(config: CoreConfig): Core {
       const hint = response.ok ? undefined : serverDelayMs(response.headers)
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
       if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
-        return Object.assign(result, { attempts: attempt })
+        ;(result as RawResult & { attempts: number }).attempts = attempt
+        return result as RawResult & { attempts: number }
       }
       await sleep(hint ?? backoffMs(attempt - 1), userSignal)
     }
@@ -171,21 +174,21 @@ export function createCore(config: CoreConfig): Core {
   async function sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult> {
     const result = await send(method, path, init)
     if (result.response.ok) return result
-    throw toApiError(vendor, `${method} ${path}`, result)
+    throw toApiError(vendor, `${method} ${path}`, result, policy.maxRetryAfterMs)
   }
 
   return { base, vendor, meta, send, sendOrThrow }
 }
 
-export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }): ApiError {
+export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }, maxWaitMs: number): ApiError {
   const { response } = result
   const body = vendor.sanitizeBody ? vendor.sanitizeBody(result.error) : result.error
   const fields = vendor.errorFields(body)
   const requestId = vendor.requestIdHeaders.map((h) => response.headers.get(h)).find(Boolean) as string | undefined
   const retryAfterMs = serverDelayMs(response.headers)
-  // A plain-text body is a message; an HTML error page is not.
-  const base = fields.message ?? (typeof body === 'string' && body && body.length < 200 && !body.includes('<') ? body : response.statusText)
-  const message = (retryAfterMs ?? 0) > 60_000 ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
+  // A short plain-text body is a message; an HTML error page is not.
+  const base = fields.message ?? ((typeof body === 'string' && body.length < 200 && !body.includes('<') && body) || response.statusText)
+  const message = (retryAfterMs ?? 0) > maxWaitMs ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
   return new ApiError({
     status: response.status,
     code: fields.code,

@@ -28,7 +28,7 @@ const MAX_BACKOFF_MS = 8_000
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
   if (!Number.isInteger(maxRetries) || !(maxRetries >= 0 && maxRetries <= 10)) {
-    throw new ConfigurationError('retry.maxRetries', 'retry.maxRetries must be an integer, 0 to 10')
+    throw new ConfigurationError('retry.maxRetries', 'retry.maxRetries must be 0 to 10')
   }
   return {
     maxRetries,
@@ -48,14 +48,14 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
  * Undefined when there is no usable hint.
  */
 export function serverDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const ms = Number(headers.get('retry-after-ms') ?? NaN)
-  if (ms >= 0 && ms < Infinity) return ms
-  const after = headers.get('retry-after')?.trim()
+  // A hint of 0 (or a date already past) says nothing useful: the normal backoff applies, not a busy loop.
+  const ms = Number(headers.get('retry-after-ms') || NaN)
+  if (ms > 0 && ms < Infinity) return ms
+  const after = headers.get('retry-after')
   if (!after) return undefined
   const seconds = Number(after)
-  if (!Number.isNaN(seconds)) return seconds >= 0 && seconds < Infinity ? seconds * 1000 : undefined
-  const date = Date.parse(after)
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+  const wait = Number.isNaN(seconds) ? Date.parse(after) - now : seconds * 1000
+  return wait > 0 && wait < Infinity ? wait : undefined
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -69,7 +69,7 @@ export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
       signal?.removeEventListener('abort', onAbort)
       resolve()
     }, ms)
+    signal?.addEventListener('abort', onAbort)
     if (signal?.aborted) onAbort()
-    else signal?.addEventListener('abort', onAbort, { once: true })
   })
 }

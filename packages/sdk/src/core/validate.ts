@@ -14,15 +14,9 @@ export function checkPathParams(template: string, values: Record<string, unknown
   for (const name of names) {
     const value = values?.[name]
     const field = `params.path.${name}`
-    const problem =
-      value == null || value === ''
-        ? 'missing or empty'
-        : typeof value !== 'string' && typeof value !== 'number'
-          ? 'not a string or number'
-          : /^(%2e|\.){1,2}$/i.test(value as string)
-            ? '"." or ".." (another endpoint)'
-            : ''
-    if (problem) throw new ConfigurationError(field, `${field} is ${problem} (${template})`)
+    if (value === '' || (typeof value !== 'string' && typeof value !== 'number') || /^(%2e|\.){1,2}$/i.test(value as string)) {
+      throw new ConfigurationError(field, `${field} must be a non-empty string or number, not "." or ".." (${template})`)
+    }
   }
 }
 
@@ -34,7 +28,10 @@ export function checkHeaders(init: { headers?: unknown; params?: { header?: unkn
   for (const [where, headers] of [['headers', init.headers], ['params.header', init.params?.header]] as const) {
     if (!headers || typeof headers !== 'object' || headers instanceof Headers) continue
     for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
-      if (/[\r\n\0]/.test(String(value))) throw new ConfigurationError(`${where}.${name}`, `${where}.${name} contains CR, LF or NUL`)
+      // fetch accepts only Latin-1 header values without CR, LF or NUL; anything else would fail inside fetch.
+      if (/[\r\n\0]|[^\0-\xff]/.test(String(value))) {
+        throw new ConfigurationError(`${where}.${name}`, `${where}.${name} has a character headers cannot carry`)
+      }
     }
   }
 }

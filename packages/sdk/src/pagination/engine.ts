@@ -70,7 +70,7 @@ export async function* pages(
         // A cursor we are about to follow must be new, or the listing would loop forever.
         if (next !== undefined && !done) {
           if (next === cursor || seen.has(next)) {
-            throw new PaginationError(operation, pageNo, `cursor "${next}" repeated (stopped instead of looping)`)
+            throw new PaginationError(operation, pageNo, `cursor "${next}" repeated: stopped, not looping`)
           }
           seen.add(next)
         }

@@ -36,6 +36,16 @@ export const mews: Dialect = {
     if (Number.isNaN(start)) throw new ConfigurationError(`body.${field}.StartUtc`, `body.${field}.StartUtc is not a date-time`)
     if (Number.isNaN(end)) throw new ConfigurationError(`body.${field}.EndUtc`, `body.${field}.EndUtc is not a date-time`)
     if (start > end) throw new ConfigurationError(`body.${field}`, `body.${field}.StartUtc is after its EndUtc`)
+    // Only one interval can be cut into windows; a second one longer than the limit would be refused by the API.
+    for (const other of meta.intervals ?? []) {
+      const o = other === field ? undefined : init.body?.[other]
+      if (o && splitNewestFirst(Date.parse(o.StartUtc), Date.parse(o.EndUtc), months).length > 1) {
+        throw new ConfigurationError(
+          `body.${other}`,
+          `body.${other} is longer than ${months} month(s); only one interval (here body.${field}) can be split into windows`,
+        )
+      }
+    }
     return splitNewestFirst(start, end, months).map(([s, e]) => withInterval(init, field, s, e))
   },
 }
@@ -60,9 +70,10 @@ function subtractMonths(ms: number, months: number): number {
   const day = d.getUTCDate()
   d.setUTCDate(1)
   d.setUTCMonth(d.getUTCMonth() - months)
-  // Clamp 31 March - 1 month to 28/29 February instead of rolling into March.
+  // 31 March - 1 month has no 31 February: start the window on 1 March instead, so that the window is never
+  // longer than `months` counted from its own start (29 February + 1 month is only 29 March).
   const lastDay = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-  d.setUTCDate(Math.min(day, lastDay))
+  d.setUTCDate(day > lastDay ? lastDay + 1 : day)
   return d.getTime()
 }
 
