@@ -28,3 +28,14 @@ export function scriptedFetch(...replies: Reply[]) {
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+
+/** Items until the listing ends or throws; a throw is returned alongside what was yielded before it. */
+export async function drain<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error?: unknown }> {
+  const items: T[] = []
+  try {
+    for await (const x of it) items.push(x)
+  } catch (error) {
+    return { items, error }
+  }
+  return { items }
+}

@@ -5,6 +5,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { ApiError, ConfigurationError, PaginationError, createMews, createStackOne, createSunshine } from '../src/index.js'
+import { drain } from './helpers.js'
 
 // ---------------------------------------------------------------------------------------------------------------
 // The server
@@ -106,16 +107,6 @@ async function waitFor(cond: () => boolean, ms: number): Promise<boolean> {
   return true
 }
 
-/** Items until the listing ends or throws; a throw is returned alongside what was yielded before it. */
-async function drain<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error?: unknown }> {
-  const items: T[] = []
-  try {
-    for await (const x of it) items.push(x)
-  } catch (error) {
-    return { items, error }
-  }
-  return { items }
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // StackOne: `next` (an opaque base64 cursor here, so it must survive URL encoding) -> `?next=`

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, PaginationError } from '../../src/index.js'
 import { fault, realDelay, until, type Behaviour, type Received } from './server.js'
+import { drain } from '../helpers.js'
 import { clientsFor, useFaultServer } from './setup.js'
 
 const server = useFaultServer()
@@ -13,16 +14,6 @@ const SC_LIST = '/v2/apps/{appId}/conversations'
 const SC_INIT = { params: { path: { appId: 'app_1' }, query: { filter: { userId: 'u1' } } } }
 const query = (r: Received) => new URL(r.url, 'http://x').searchParams
 
-/** Items until the listing ends or throws; a throw is returned alongside what was yielded before it. */
-async function drain<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error?: unknown }> {
-  const items: T[] = []
-  try {
-    for await (const x of it) items.push(x)
-  } catch (error) {
-    return { items, error }
-  }
-  return { items }
-}
 
 /** A StackOne listing with no last page: page n holds 3 items and points to `c<n+1>`. */
 function endlessStackOne(req: Received): Behaviour {
