@@ -1,5 +1,5 @@
 // @parley/sdk/brevo: Brevo Conversations with auth, retries, timeouts and errors (the API has no lists).
-import { defaultBaseUrl, operations, type paths } from '@parley/brevo-conversations'
+import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/brevo-conversations'
 import { requireCredential, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
 import { assemble } from './core/facade.js'
@@ -36,7 +36,7 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations,
+    operations: operationList,
     vendor: brevoVendor,
     prepare: dynamic
       ? async (init) => {

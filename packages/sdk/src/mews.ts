@@ -1,6 +1,6 @@
 // @parley/sdk/mews: Mews Connector message threads with body tokens, retries, timeouts, errors and pagination
 // (time filters longer than the API allows are split into windows).
-import { defaultBaseUrl, operations, type paths } from '@parley/mews-message-threads'
+import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/mews-message-threads'
 import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
 import { assemble } from './core/facade.js'
@@ -54,7 +54,7 @@ export function createMews(options: MewsOptions): MewsClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers: {},
-    operations,
+    operations: operationList,
     vendor: mewsVendor,
     prepare: async (init, meta) => {
       if (meta?.pagination && init.body?.Limitation !== undefined) mews.check?.(init, meta.pagination)

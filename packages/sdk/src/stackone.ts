@@ -1,5 +1,5 @@
 // @parley/sdk/stackone: StackOne unified Messaging with auth, retries, timeouts, errors and pagination.
-import { defaultBaseUrl, operations, type paths } from '@parley/stackone-messaging'
+import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/stackone-messaging'
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { createCore, type CommonOptions, type Vendor } from './core/client.js'
@@ -38,7 +38,7 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations,
+    operations: operationList,
     vendor: stackoneVendor,
     prepare:
       typeof apiKey === 'function'

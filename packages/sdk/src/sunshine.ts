@@ -1,5 +1,5 @@
 // @parley/sdk/sunshine: Sunshine Conversations v2 with basic or JWT auth, retries, timeouts, errors, pagination.
-import { defaultBaseUrl, operations, type paths } from '@parley/sunshine-conversations'
+import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/sunshine-conversations'
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { signAppJwt } from './auth/jwt.js'
@@ -70,7 +70,7 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations,
+    operations: operationList,
     vendor: sunshineVendor,
     prepare: async (init, meta) => {
       if (meta?.path === LIST_CONVERSATIONS && meta.method === 'get') checkUserFilter(init.params?.query?.filter)

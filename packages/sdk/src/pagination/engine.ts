@@ -52,7 +52,6 @@ export async function* pages(
   try {
     for (const windowInit of windows) {
       const seen = new Set<string>()
-      let cursor: string | undefined
       let pending: Promise<{ data?: unknown; response: Response }> | undefined = fetchPage(windowInit, undefined)
       while (pending) {
         const { data, response } = await pending
@@ -67,14 +66,14 @@ export async function* pages(
         if (itemCount + items.length >= maxItems) items = items.slice(0, maxItems - itemCount)
         itemCount += items.length
         const done = itemCount >= maxItems || pageNo >= maxPages
-        // A cursor we are about to follow must be new, or the listing would loop forever.
+        // A cursor we are about to follow must be new, or the listing would loop forever (`seen` holds every cursor
+        // this window followed, the current one included).
         if (next !== undefined && !done) {
-          if (next === cursor || seen.has(next)) {
+          if (seen.has(next)) {
             throw new PaginationError(operation, pageNo, `cursor "${next}" repeated: stopped, not looping`)
           }
           seen.add(next)
         }
-        cursor = next
         pending = undefined
         if (next !== undefined && !done && options.prefetch) {
           pending = fetchPage(windowInit, next)
