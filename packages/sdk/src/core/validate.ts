@@ -13,8 +13,8 @@ export function checkPathParams(template: string, values: Record<string, unknown
   if (!names) paramNames.set(template, (names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string)))
   for (const name of names) {
     const value = values?.[name]
-    const field = `params.path.${name}`
     if (value === '' || (typeof value !== 'string' && typeof value !== 'number') || /^(%2e|\.){1,2}$/i.test(value as string)) {
+      const field = `params.path.${name}`
       throw new ConfigurationError(field, `${field} must be a non-empty string or number, not "." or ".." (${template})`)
     }
   }
@@ -25,13 +25,16 @@ export function checkPathParams(template: string, values: Record<string, unknown
  * `Headers` object needs no check: its constructor already refuses them.
  */
 export function checkHeaders(init: { headers?: unknown; params?: { header?: unknown } }): void {
-  for (const [where, headers] of [['headers', init.headers], ['params.header', init.params?.header]] as const) {
-    if (!headers || typeof headers !== 'object' || headers instanceof Headers) continue
-    for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
-      // fetch accepts only Latin-1 header values without CR, LF or NUL; anything else would fail inside fetch.
-      if (/[\r\n\0]|[^\0-\xff]/.test(String(value))) {
-        throw new ConfigurationError(`${where}.${name}`, `${where}.${name} has a character headers cannot carry`)
-      }
+  checkHeaderValues('headers', init.headers)
+  checkHeaderValues('params.header', init.params?.header)
+}
+
+function checkHeaderValues(where: string, headers: unknown): void {
+  if (!headers || typeof headers !== 'object' || headers instanceof Headers) return
+  for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
+    // fetch accepts only Latin-1 header values without CR, LF or NUL; anything else would fail inside fetch.
+    if (/[\r\n\0]|[^\0-\xff]/.test(String(value))) {
+      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} has a character headers cannot carry`)
     }
   }
 }
