@@ -151,7 +151,7 @@ async function variant(calls, { rounds, count, slices, concurrency, warmup }) {
   }
 }
 
-export async function measure({ rounds = 7, sequential = 1200, concurrent = 1600, slices = 12, warmup = 500 } = {}) {
+export async function measure({ rounds = 11, sequential = 1200, concurrent = 1600, slices = 12, warmup = 500 } = {}) {
   const server = await startChildServer(import.meta.url, SERVER_FLAG)
   try {
     const calls = await contenders(server.origin)

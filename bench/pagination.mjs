@@ -217,7 +217,7 @@ async function prefetch(createStackOne, origin, rounds) {
   }
 }
 
-export async function run({ rounds = 7, prefetchRounds = 7 } = {}) {
+export async function run({ rounds = 11, prefetchRounds = 7 } = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const server = await startChildServer(import.meta.url, SERVER_FLAG)
   try {
