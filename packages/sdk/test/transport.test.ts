@@ -102,6 +102,35 @@ describe('real Requests where they are promised', () => {
     expect(typeof calls[1]!.input).toBe('string')
   })
 
+  it('a fetch passed per call gets a real Request', async () => {
+    const calls = stubGlobalFetch()
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+    const received: unknown[] = []
+    const perCall = async (request: Request) => {
+      received.push(request)
+      return json({ data: {} })
+    }
+    await so.GET(USER, { params: { path: { id: 'a' } }, fetch: perCall })
+    expect(received[0]).toBeInstanceOf(Request)
+    expect((received[0] as Request).headers.get('x-account-id')).toBe('acct')
+    expect(calls).toHaveLength(0)
+  })
+
+  it('middleware added while a call waits to retry gets a real Request for the retry', async () => {
+    let attempt = 0
+    stubGlobalFetch(async () => (++attempt === 1 ? json({ message: 'busy' }, 503, { 'retry-after-ms': '30' }) : json({ data: {} })))
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+    const seen: unknown[] = []
+    const call = so.GET(USER, { params: { path: { id: 'a' } } })
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    so.use({ onRequest: ({ request }) => void seen.push(request) })
+    const { data } = await call
+    expect(data).toEqual({ data: {} })
+    expect(attempt).toBe(2)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]).toBeInstanceOf(Request)
+  })
+
   it('a fetch passed as an option gets a Request carrying the per-attempt signal', async () => {
     const received: Request[] = []
     const so = createStackOne({

@@ -150,7 +150,6 @@ export function createCore(config: CoreConfig): Core {
     const maxAttempts = repeatable ? policy.maxRetries + 1 : 1
     const userSignal: AbortSignal | undefined = init.signal ?? undefined
     const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
-    const requestClass = direct && !init.middleware ? PlainRequest : undefined
 
     for (let attempt = 1; ; attempt++) {
       // One controller per attempt, aborted by the timer or by the caller's signal (a listener is much cheaper
@@ -165,6 +164,9 @@ export function createCore(config: CoreConfig): Core {
       }
       if (controller) userSignal?.addEventListener('abort', abort)
       if (controller && userSignal?.aborted) abort()
+      // Per attempt: middleware added during a backoff gets its real Request. A per-call `fetch` is openapi-fetch's
+      // to call, with a real Request too.
+      const requestClass = direct && !init.middleware && !init.fetch ? PlainRequest : undefined
       let result: RawResult
       try {
         result = await call(path, { ...init, signal: controller ? controller.signal : userSignal, Request: requestClass })

@@ -10,7 +10,7 @@ export function followRedirectsSafely(fetchImpl: Fetch): Fetch {
     const location = res.headers.get('location')
     // 303 always, and 301/302 after a POST, continue as a GET (as browsers do); other bodies cannot be replayed.
     const get = res.status === 303 || (res.status < 303 && req.method === 'POST')
-    if (!location || (req.body && !get)) return res
+    if (!location || (req.body != null && !get)) return res
     const url = new URL(location, req.url)
     const sameOrigin = url.origin === new URL(req.url).origin
     return follow(

@@ -102,6 +102,38 @@ describe('redirects of requests with a body', () => {
   })
 })
 
+// Without middleware a call reaches fetch as (url, init); with middleware it is a real Request (see
+// test/transport.test.ts). Redirects must be handled the same way on both paths.
+describe.each([
+  ['direct path', () => stackone()],
+  [
+    'real-Request path (middleware added)',
+    () => {
+      const so = stackone()
+      so.use({ onRequest: ({ request }) => void expect(request).toBeInstanceOf(Request) })
+      return so
+    },
+  ],
+])('StackOne on the %s', (_path, client) => {
+  it('302 to another origin -> followed without authorization or x-account-id', async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    other.script(fault.json({ data: [] }))
+    const { response } = await client().GET('/unified/messaging/users')
+    expect(response.status).toBe(200)
+    expect(api.requests[0]!.headers).toMatchObject({ 'x-account-id': 'acc_1' })
+    expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
+  })
+
+  it('307 of a POST with a body -> not replayed anywhere: the caller gets the 307, the POST was sent once', async () => {
+    api.script(fault.redirect(307, other.url('/elsewhere')))
+    const { error, response } = await client().POST('/unified/messaging/messages', { body: { content: 'hi', recipient: 'c1' } })
+    expect(response.status).toBe(307)
+    expect(error).toBeUndefined()
+    expect(api.requests).toHaveLength(1)
+    expect(other.requests).toHaveLength(0)
+  })
+})
+
 describe('redirect loops', () => {
   it('Sunshine: a redirect loop -> 5 hops followed (6 requests), then the caller gets the 302 as an ApiError', async () => {
     api.otherwise(fault.redirect(302, '/v2/apps/a/conversations/c1'))
