@@ -1,7 +1,8 @@
-// pnpm spec:diff: the classifier on fixture pairs (fixtures/spec-diff/<case>/{base,head}.yaml, each asserting the
-// exact list of changes and the bump), a few inline edge cases, and the CLI on throwaway git repositories.
+// pnpm spec:diff: the classifier on fixture pairs (each case is fixtures/spec-diff/cases/<case>/head.yaml against the
+// shared fixtures/spec-diff/base.yaml, or against the case's own base.yaml where it needs one; each asserts the exact
+// list of changes and the bump), a few inline edge cases, and the CLI on throwaway git repositories.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -20,9 +21,15 @@ const B = (kind: string, where: string): Row => ({ kind, breaking: true, where }
 const A = (kind: string, where: string): Row => ({ kind, breaking: false, where })
 const D = (where: string): Row => ({ kind: 'docs-changed', breaking: false, where })
 
+const CASE_DIR = join(FIXTURES, 'cases')
+/** The file of one side of a case; a case without its own base.yaml starts from the shared one. */
+function fixtureFile(name: string, side: 'base' | 'head'): string {
+  const own = join(CASE_DIR, name, `${side}.yaml`)
+  return side === 'base' && !existsSync(own) ? join(FIXTURES, 'base.yaml') : own
+}
 const load = (file: string) => parse(readFileSync(file, 'utf8'))
 function diffFixture(name: string) {
-  return diffSpecs(load(join(FIXTURES, name, 'base.yaml')), load(join(FIXTURES, name, 'head.yaml')))
+  return diffSpecs(load(fixtureFile(name, 'base')), load(fixtureFile(name, 'head')))
 }
 const rows = (changes: { kind: string; breaking: boolean; where: string }[]): Row[] =>
   changes.map(({ kind, breaking, where }) => ({ kind, breaking, where }))
@@ -161,7 +168,7 @@ const CASES: Record<string, { bump: string; changes: Row[] }> = {
 
 describe('spec-diff classifier: fixture pairs', () => {
   it('has a fixture directory for every case and a case for every fixture directory', () => {
-    expect(readdirSync(FIXTURES).sort()).toEqual(Object.keys(CASES).sort())
+    expect(readdirSync(CASE_DIR).sort()).toEqual(Object.keys(CASES).sort())
     expect(Object.keys(CASES).length).toBeGreaterThanOrEqual(15)
   })
 
@@ -326,13 +333,13 @@ describe('spec-diff CLI', () => {
     dirs.push(dir)
     gitIn(dir, 'init', '-q', '-b', 'main')
     mkdirSync(join(dir, 'specs'))
-    writeFileSync(join(dir, 'specs', 'demo.yaml'), readFileSync(join(FIXTURES, fixture, 'base.yaml')))
+    writeFileSync(join(dir, 'specs', 'demo.yaml'), readFileSync(fixtureFile(fixture, 'base')))
     gitIn(dir, 'add', '.')
     gitIn(dir, 'commit', '-q', '-m', 'base')
     return dir
   }
   const useHead = (dir: string, fixture: string, file = 'demo.yaml') =>
-    writeFileSync(join(dir, 'specs', file), readFileSync(join(FIXTURES, fixture, 'head.yaml')))
+    writeFileSync(join(dir, 'specs', file), readFileSync(fixtureFile(fixture, 'head')))
   const cli = (cwd: string, ...args: string[]) => {
     const res = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' })
     return { status: res.status, stdout: res.stdout, stderr: res.stderr }
