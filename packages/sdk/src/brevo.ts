@@ -36,7 +36,7 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations: operationList,
+    operationList,
     vendor: brevoVendor,
     prepare: dynamic
       ? async (init) => {

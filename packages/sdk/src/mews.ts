@@ -54,7 +54,7 @@ export function createMews(options: MewsOptions): MewsClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers: {},
-    operations: operationList,
+    operationList,
     vendor: mewsVendor,
     prepare: async (init, meta) => {
       if (meta?.pagination && init.body?.Limitation !== undefined) mews.check?.(init, meta.pagination)

@@ -38,7 +38,7 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations: operationList,
+    operationList,
     vendor: stackoneVendor,
     prepare:
       typeof apiKey === 'function'

@@ -70,7 +70,7 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
     ...options,
     baseUrl: options.baseUrl ?? defaultBaseUrl,
     headers,
-    operations: operationList,
+    operationList,
     vendor: sunshineVendor,
     prepare: async (init, meta) => {
       if (meta?.path === LIST_CONVERSATIONS && meta.method === 'get') checkUserFilter(init.params?.query?.filter)

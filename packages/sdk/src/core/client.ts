@@ -59,8 +59,8 @@ export type Prepared = Record<string, any>
 export interface CoreConfig extends CommonOptions {
   baseUrl: string
   headers: Record<string, string>
-  /** The spec's operations (the generated `operationList`). */
-  operations: readonly OperationMeta[]
+  /** The spec's operations, as the API package generates them. */
+  operationList: readonly OperationMeta[]
   vendor: Vendor
   /** Per-call work that must happen at call time (rotating credentials, body tokens, a JWT). */
   prepare?: ((init: Prepared, meta: OperationMeta | undefined) => Prepared | Promise<Prepared>) | undefined
@@ -126,7 +126,7 @@ export function createCore(config: CoreConfig): Core {
   let direct = !userFetch
   // method -> path -> operation: looked up on every call without building a key string.
   const byMethod: Record<string, Map<string, OperationMeta>> = {}
-  for (const op of config.operations) (byMethod[op.method.toUpperCase()] ??= new Map()).set(op.path, op)
+  for (const op of config.operationList) (byMethod[op.method.toUpperCase()] ??= new Map()).set(op.path, op)
   const meta = (method: HttpMethod, path: string) => byMethod[method]?.get(path)
   const prepare = config.prepare
   const vendor = config.vendor
