@@ -5,8 +5,8 @@
 export class ParleyError extends Error {
   /** Whether sending the same request again could succeed (a later retry, not necessarily an immediate one). */
   declare readonly retryable: boolean
-  constructor(message: string, fields: object = {}, cause?: unknown) {
-    super(message, cause === undefined ? undefined : { cause })
+  constructor(message: string, fields: object = {}, options?: ErrorOptions) {
+    super(message, options)
     Object.assign(this, { retryable: false }, fields)
   }
   /** The error's own fields (never the raw Response, never request headers), for logs and JSON. */
@@ -80,7 +80,7 @@ export class ConnectionError extends ParleyError {
   constructor(operation: string, cause: unknown, attempts: number) {
     // undici reports the system error (ECONNRESET, ENOTFOUND...) as the cause of its "fetch failed".
     const code = (cause as { cause?: { code?: string } })?.cause?.code
-    super(`${operation} failed: ${(cause as Error)?.message ?? cause}${code ? ` (${code})` : ''}, attempts: ${attempts}`, { retryable: true, operation, attempts }, cause)
+    super(`${operation} failed: ${(cause as Error)?.message ?? cause}${code ? ` (${code})` : ''}, attempts: ${attempts}`, { retryable: true, operation, attempts }, { cause })
   }
 }
 

@@ -320,6 +320,44 @@ describe('paginate options', () => {
     expect(sc.events).toEqual(expected)
   })
 
+  it.each([false, true])('workers sharing one paginate() iterator get every item exactly once, in order (prefetch %s)', async (prefetch) => {
+    // A worker pool: several loops pull from the same iterator, so next() is called again while a page is on its way.
+    const many = Array.from({ length: 20 }, (_, i) => ({ id: `c${i + 1}` }))
+    const sc = scenario(stackoneList(many))
+    const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } }, { prefetch })
+    const taken: string[] = []
+    const worker = async () => {
+      for (;;) {
+        const r = await listing.next()
+        if (r.done) return
+        taken.push(r.value.id ?? '')
+        await sleep(3) // the work: slower than a page arrives, so pages come while others are mid-page
+      }
+    }
+    await Promise.all([worker(), worker(), worker(), worker()])
+    expect(taken).toEqual(many.map((c) => c.id))
+    expect(sc.log).toHaveLength(7)
+  })
+
+  it('after break, the iterator is finished: next() gives done and sends nothing', async () => {
+    const sc = scenario(stackoneList(conversations))
+    const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } })
+    for await (const c of listing) if (c.id === 'conv_2') break
+    expect(await listing.next()).toEqual({ value: undefined, done: true })
+    await sleep(20)
+    expect(sc.log).toHaveLength(1)
+  })
+
+  it('after a failed page, every later next() rejects with the same error and sends nothing', async () => {
+    const sc = scenario(stackoneList(conversations, { failAt: { n: 2, status: 400 } }))
+    const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } })
+    const { items, error } = await drain(listing)
+    expect(items).toHaveLength(3)
+    expect(error).toBeInstanceOf(ApiError)
+    await expect(listing.next()).rejects.toBe(error)
+    expect(sc.log).toHaveLength(2)
+  })
+
   it('prefetch: breaking out early aborts the request in flight and leaves no unhandled rejection', async () => {
     const sc = scenario(stackoneList(conversations, { holdAt: 2 }))
     const unhandled: unknown[] = []

@@ -3,19 +3,16 @@ import { ConfigurationError } from '../errors.js'
 /** A secret, or a function that returns the current one (called per request, so rotated keys are picked up). */
 export type Credential = string | (() => string | Promise<string>)
 
-/**
- * Refuses a missing or empty option at construction, naming it (never echoing a value). Functions are accepted
- * only where `allowFunction` says so (credentials).
- */
-export function requireOption<T extends string | Credential>(value: unknown, field: string, factory: string, allowFunction = true): T {
-  if ((allowFunction && typeof value === 'function') || (typeof value === 'string' && value.trim() !== '')) return value as T
-  throw new ConfigurationError(field, `${factory}: option "${field}" is missing or empty`)
+/** A credential option: a function (called per request), or a non-empty string. */
+export function requireCredential(value: unknown, field: string, factory: string): Credential {
+  return typeof value === 'function' ? (value as Credential) : requireString(value, field, factory)
 }
 
-export const requireCredential = (value: unknown, field: string, factory: string): Credential =>
-  requireOption<Credential>(value, field, factory)
-export const requireString = (value: unknown, field: string, factory: string): string =>
-  requireOption<string>(value, field, factory, false)
+/** Refuses a missing or empty option at construction, naming it (never echoing a value). */
+export function requireString(value: unknown, field: string, factory: string): string {
+  if (typeof value === 'string' && value.trim() !== '') return value
+  throw new ConfigurationError(field, `${factory}: option "${field}" is missing or empty`)
+}
 
 /**
  * `init` with extra headers, whatever form the caller's headers take: a plain object is spread as is (so openapi-

@@ -8,7 +8,6 @@ import { followRedirectsSafely } from './redirect.js'
 import { checkHeaders, checkPathParams } from './validate.js'
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
-const METHODS: HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE']
 
 export interface PaginationMeta {
   readonly dialect: 'stackone' | 'sunshine' | 'mews'
@@ -74,7 +73,6 @@ export interface RawResult {
 
 export interface Core {
   readonly base: Client<any>
-  readonly vendor: Vendor
   readonly meta: (method: HttpMethod, path: string) => OperationMeta | undefined
   /** One call with retries; resolves to openapi-fetch's result plus the number of attempts. */
   send(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult & { attempts: number }>
@@ -204,7 +202,7 @@ export function createCore(config: CoreConfig): Core {
     direct = false
     base.use(...middleware)
   }
-  return { base, vendor, meta, send, sendOrThrow, use }
+  return { base, meta, send, sendOrThrow, use }
 }
 
 export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }, maxWaitMs: number): ApiError {
@@ -215,7 +213,7 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
   const retryAfterMs = serverDelayMs(response.headers)
   // A short plain-text body is a message; an HTML error page is not.
   const base = fields.message ?? ((typeof body === 'string' && body.length < 200 && !body.includes('<') && body) || response.statusText)
-  const message = (retryAfterMs ?? 0) > maxWaitMs ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
+  const message = retryAfterMs! > maxWaitMs ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
   return new ApiError({
     status: response.status,
     code: fields.code,
@@ -228,21 +226,4 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
     response,
     attempts: result.attempts,
   })
-}
-
-/** The openapi-fetch surface, routed through `send` so every method gets timeouts, retries and checks. */
-export function clientMethods(core: Core) {
-  const out: Record<string, unknown> = {
-    request: (method: string, path: string, init?: Prepared) => core.send(method.toUpperCase() as HttpMethod, path, init),
-    use: core.use,
-    // openapi-fetch's eject does not rely on `this`.
-    eject: core.base.eject,
-  }
-  const orThrow: Record<string, unknown> = {}
-  for (const m of METHODS) {
-    out[m] = (path: string, init?: Prepared) => core.send(m, path, init)
-    orThrow[m] = (path: string, init?: Prepared) => core.sendOrThrow(m, path, init).then((r) => r.data)
-  }
-  out.orThrow = orThrow
-  return out
 }

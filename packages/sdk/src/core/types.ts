@@ -89,16 +89,19 @@ type PaginateArgs<Init> = RequiredKeys<Init> extends never
  */
 export type ParleyClient<Paths extends {}, Ops, PagePaths = Paths> = Client<Paths> & {
   readonly orThrow: OrThrow<Paths>
-  /** Every item of every page, in order. Throws a ParleyError when a page fails. */
+  /**
+   * Every item of every page, in order. Throws a ParleyError when a page fails. Several loops may share one
+   * iterator (a worker pool): each item goes to exactly one of them.
+   */
   paginate<P extends PaginatedPath<Ops> & keyof Paths>(
     path: P,
     ...args: PaginateArgs<PaginateInit<PagePaths, Ops, P>>
-  ): AsyncIterable<PageItem<Paths, Ops, P>>
+  ): AsyncIterableIterator<PageItem<Paths, Ops, P>>
   /** Whole pages, each with its items, parsed body and raw Response. */
   pages<P extends PaginatedPath<Ops> & keyof Paths>(
     path: P,
     ...args: PaginateArgs<PaginateInit<PagePaths, Ops, P>>
-  ): AsyncIterable<Page<PageItem<Paths, Ops, P>, PageData<Paths, Ops, P>>>
+  ): AsyncIterableIterator<Page<PageItem<Paths, Ops, P>, PageData<Paths, Ops, P>>>
 }
 
 export type { OpMeta }
