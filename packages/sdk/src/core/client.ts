@@ -86,13 +86,11 @@ export interface Core {
 // a good part of a call's CPU. With the global fetch and no middleware, openapi-fetch is handed this stand-in instead
 // (it takes a `Request` class per call) and fetch gets the URL and init: one Request per call, as with a
 // hand-written fetch(url, init), and a timeout costs one signal link rather than two.
-interface PlainRequest extends RequestInit {
-  url: string
-}
-class PlainRequest {
-  constructor(url: string, init: RequestInit) {
-    Object.assign(this, init, { url })
-  }
+// It is called with `new`, and a constructor that returns an object yields that object: the init openapi-fetch has
+// just built for this one call (used for nothing else afterwards) is handed on as is, with its URL added.
+function PlainRequest(url: string, init: RequestInit & { url?: string }) {
+  init.url = url
+  return init
 }
 
 export function checkTimeout(value: unknown, field: string): number {
@@ -116,7 +114,7 @@ export function createCore(config: CoreConfig): Core {
     headers: config.headers,
     // The global fetch is looked up per call, so a fetch installed later (polyfill, test stub) is used.
     fetch: followRedirectsSafely(
-      userFetch ?? ((request) => (request instanceof PlainRequest ? fetch(request.url, request) : fetch(request))),
+      userFetch ?? ((request) => (request instanceof Request ? fetch(request) : fetch((request as { url: string }).url, request))),
     ),
     redirect: 'manual',
   })
@@ -146,7 +144,7 @@ export function createCore(config: CoreConfig): Core {
     checkHeaders(init)
     const repeatable = op ? op.idempotent || policy.retryNonIdempotent : method === 'GET'
     const maxAttempts = repeatable ? policy.maxRetries + 1 : 1
-    const userSignal: AbortSignal | undefined = init.signal ?? undefined
+    const userSignal: AbortSignal | null | undefined = init.signal
     const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
 
     for (let attempt = 1; ; attempt++) {
