@@ -211,6 +211,7 @@ export function toApiError(vendor: Vendor, operation: string, result: RawResult 
   const retryAfterMs = serverDelayMs(response.headers)
   // A short plain-text body is a message; an HTML error page is not.
   const base = fields.message ?? ((typeof body === 'string' && body.length < 200 && !body.includes('<') && body) || response.statusText)
+  // No hint (undefined) compares false.
   const message = retryAfterMs! > maxWaitMs ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
   return new ApiError({
     status: response.status,
