@@ -348,6 +348,22 @@ describe('paginate options', () => {
     expect(sc.log).toHaveLength(1)
   })
 
+  it('a worker that stops the shared iterator while another waits for a page: that page is not handed out', async () => {
+    const sc = scenario(stackoneList(conversations, { holdAt: 2 }))
+    const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } })
+    for (let i = 0; i < 3; i++) await listing.next()
+    const waiting = listing.next() // page 2 is requested, and the server sits on it
+    expect(await waitFor(() => sc.log.length === 2, 2000)).toBe(true)
+    const stopped = listing.return!()
+    // Only now does the server answer page 2.
+    for (const res of held) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: conversations.slice(3, 6), next: soCursor(6) }))
+    expect(await waiting).toEqual({ value: undefined, done: true })
+    expect(await stopped).toEqual({ value: undefined, done: true })
+    expect(await listing.next()).toEqual({ value: undefined, done: true })
+    await sleep(20)
+    expect(sc.log).toHaveLength(2)
+  })
+
   it('after a failed page, every later next() rejects with the same error and sends nothing', async () => {
     const sc = scenario(stackoneList(conversations, { failAt: { n: 2, status: 400 } }))
     const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } })

@@ -66,7 +66,7 @@ export async function* pages(
         // A cursor we are about to follow must be new, or the listing would loop forever (`seen` holds every cursor
         // this window followed, the current one included).
         if (more) {
-          if (seen.has(next)) throw new PaginationError(operation, pageNo, `cursor "${next}" repeated: stopped, not looping`)
+          if (seen.has(next)) throw new PaginationError(operation, pageNo, `cursor "${next}" came back a second time`)
           seen.add(next)
         }
         pending = more && options.prefetch ? fetchPage(windowInit, next) : undefined
@@ -118,9 +118,11 @@ export function items(
       return { value: buffer[index++], done: false }
     },
     // `break` in a for-await loop lands here: the items left are dropped, and `pages` cancels a prefetched page.
+    // Callers still waiting for a page (a worker pool) and every later call get `done`: the page they waited for
+    // is no longer `fill`, so nobody takes it.
     return(value?: unknown) {
       buffer = []
-      return source.return(value as undefined) as Promise<IteratorResult<unknown>>
+      return (fill = source.return(value as undefined)) as Promise<IteratorResult<unknown>>
     },
   }
   return iterator

@@ -28,7 +28,7 @@ describe('a cursor that repeats', () => {
     expect(items.map((c) => c.id)).toEqual(['c1'])
     expect(error).toBeInstanceOf(PaginationError)
     expect(error).toMatchObject({ page: 2, operation: 'GET /unified/messaging/conversations' })
-    expect((error as Error).message).toBe('GET /unified/messaging/conversations, page 2: cursor "same" repeated: stopped, not looping')
+    expect((error as Error).message).toBe('GET /unified/messaging/conversations, page 2: cursor "same" came back a second time')
     expect(server.requests.map((r) => query(r).get('next'))).toEqual([null, 'same'])
   })
 
