@@ -29,6 +29,11 @@ export function scriptedFetch(...replies: Reply[]) {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 
+/** Runs a listing to its end, keeping nothing; rejects with its error if it fails. */
+export async function exhaust(it: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of it) void _
+}
+
 /** Items until the listing ends or throws; a throw is returned alongside what was yielded before it. */
 export async function drain<T>(it: AsyncIterable<T>): Promise<{ items: T[]; error?: unknown }> {
   const items: T[] = []

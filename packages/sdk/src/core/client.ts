@@ -84,7 +84,7 @@ export interface Core {
 
 // openapi-fetch builds a Request and fetch copies it into a second one, linking the two signals; on Node 20 that is
 // a good part of a call's CPU. With the global fetch and no middleware, openapi-fetch is handed this stand-in instead
-// (it takes a `Request` class per call) and fetch gets the URL and init: one Request per call, as with a
+// (it takes a `Request` constructor per call) and fetch gets the URL and init: one Request per call, as with a
 // hand-written fetch(url, init), and a timeout costs one signal link rather than two.
 // It is called with `new`, and a constructor that returns an object yields that object: the init openapi-fetch has
 // just built for this one call (used for nothing else afterwards) is handed on as is, with its URL added.

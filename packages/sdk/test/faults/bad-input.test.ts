@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ConfigurationError } from '../../src/index.js'
 import { fault } from './server.js'
+import { exhaust } from '../helpers.js'
 import { catchIt, clientsFor, useFaultServer } from './setup.js'
 
 const server = useFaultServer()
@@ -26,9 +27,6 @@ async function refused(p: Promise<unknown>, field: string) {
   expect(e).toMatchObject({ field })
   expect(server.requests).toHaveLength(0)
   return e as ConfigurationError
-}
-const drain = async (it: AsyncIterable<unknown>) => {
-  for await (const _ of it) void _
 }
 
 describe('missing or empty path parameters', () => {
@@ -147,7 +145,7 @@ describe('Mews Limitation.Count outside 1..1000', () => {
     const body = { MessageThreadIds: ['t1'], Limitation: { Count: Count as number } }
     const e = await refused(mews().POST('/api/connector/v1/messageThreads/getAll', { body }), 'body.Limitation.Count')
     expect(e.message).toContain('must be an integer from 1 to 1000')
-    await refused(drain(mews().paginate('/api/connector/v1/messages/getAll', { body })), 'body.Limitation.Count')
+    await refused(exhaust(mews().paginate('/api/connector/v1/messages/getAll', { body })), 'body.Limitation.Count')
   })
 
   it('Count 1 and 1000 are sent as given', async () => {
@@ -163,7 +161,7 @@ describe('Sunshine ListConversations filter', () => {
   it('both userId and userExternalId -> ConfigurationError params.query.filter (plain call and paginate), nothing sent', async () => {
     const e = await refused(sunshine().GET('/v2/apps/{appId}/conversations', both), 'params.query.filter')
     expect(e.message).toBe('params.query.filter takes userId or userExternalId, not both')
-    await refused(drain(sunshine().paginate('/v2/apps/{appId}/conversations', both)), 'params.query.filter')
+    await refused(exhaust(sunshine().paginate('/v2/apps/{appId}/conversations', both)), 'params.query.filter')
   })
 
   it('neither -> ConfigurationError params.query.filter; exactly one -> sent', async () => {

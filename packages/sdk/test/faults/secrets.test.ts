@@ -6,6 +6,7 @@ import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
 import { signAppJwt } from '../../src/auth/jwt.js'
+import { exhaust } from '../helpers.js'
 import { FaultServer, fault, type Behaviour } from './server.js'
 
 const SECRET = {
@@ -156,14 +157,11 @@ describe('errors that carry no request', () => {
   })
 
   it('repeated cursors (StackOne, Sunshine JWT, Mews) -> PaginationError, no secret', async () => {
-    const drain = async (it: AsyncIterable<unknown>) => {
-      for await (const _ of it) void _
-    }
     server.otherwise(fault.json({ data: [{ id: 'c' }], next: 'same', conversations: [{ id: 'c' }], meta: { hasMore: true, afterCursor: 'same' }, MessageThreads: [{ Id: 't' }], Cursor: 'same' }))
     const errors = [
-      await failure(drain(clients.stackone().paginate('/unified/messaging/conversations'))),
-      await failure(drain(clients.sunshineJwt().paginate('/v2/apps/{appId}/conversations', { params: { path: { appId: 'a' }, query: { filter: { userId: 'u' } } } }))),
-      await failure(drain(clients.mews().paginate('/api/connector/v1/messageThreads/getAll', { body: { MessageThreadIds: ['t'], Limitation: { Count: 1 } } }))),
+      await failure(exhaust(clients.stackone().paginate('/unified/messaging/conversations'))),
+      await failure(exhaust(clients.sunshineJwt().paginate('/v2/apps/{appId}/conversations', { params: { path: { appId: 'a' }, query: { filter: { userId: 'u' } } } }))),
+      await failure(exhaust(clients.mews().paginate('/api/connector/v1/messageThreads/getAll', { body: { MessageThreadIds: ['t'], Limitation: { Count: 1 } } }))),
     ]
     for (const e of errors) {
       expect(e.name).toBe('PaginationError')
