@@ -19,7 +19,7 @@ import { serveInChild, startChildServer } from './lib/child-server.mjs'
 const SERVER_FLAG = 'PARLEY_BENCH_OVERHEAD_SERVER'
 const PATH = '/unified/messaging/users/{id}'
 const ID = 'usr_0001'
-const BODY = Buffer.from(
+export const BODY = Buffer.from(
   JSON.stringify({ data: { id: ID, name: 'Ada Lovelace', email: 'ada@example.com', remote_id: '42' } }),
 )
 const API_KEY = 'bench-key'
@@ -47,7 +47,7 @@ function serve() {
 
 // ---- contenders --------------------------------------------------------------------------------------------------
 
-async function contenders(baseUrl, facadeOptions = {}) {
+export async function contenders(baseUrl, facadeOptions = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const { default: createClient } = await import('openapi-fetch')
   // The headers the facade sends: HTTP basic with the API key as user and no password, plus the account.
@@ -119,7 +119,6 @@ async function variant(calls, { rounds, count, slices, concurrency, warmup }) {
   const per = Math.ceil(count / slices)
   const perRound = []
   for (let r = 0; r < rounds; r++) {
-    globalThis.gc?.()
     const acc = Object.fromEntries(NAMES.map((n) => [n, { ms: 0, cpuUs: 0, n: 0 }]))
     for (let s = 0; s < slices; s++) {
       for (const name of ORDERS[(r * slices + s) % ORDERS.length]) {

@@ -13,11 +13,11 @@ import { pathToFileURL } from 'node:url'
 import { serveInChild, startChildServer } from './lib/child-server.mjs'
 
 const SERVER_FLAG = 'PARLEY_BENCH_PAGINATION_SERVER'
-const PATH = '/unified/messaging/conversations'
-const API_KEY = 'bench-key'
-const ACCOUNT_ID = 'bench-account'
-const PAGE_SIZE = 100
-const PAGES = 1000
+export const PATH = '/unified/messaging/conversations'
+export const API_KEY = 'bench-key'
+export const ACCOUNT_ID = 'bench-account'
+export const PAGE_SIZE = 100
+export const PAGES = 1000
 const SLOW_PAGES = 50
 const SLOW_MS = 5
 const WORK_MS = 5
@@ -27,9 +27,9 @@ export const targets = { sdkOverRaw: 1.1, prefetchOverSequential: 0.6 }
 // ---- server (child process) --------------------------------------------------------------------------------------
 
 // Opaque cursors (base64, so '=' must survive URL encoding), like StackOne's.
-const cursorOf = (page) => Buffer.from(`conversations:page=${page}`).toString('base64')
+export const cursorOf = (page) => Buffer.from(`conversations:page=${page}`).toString('base64')
 
-function renderPages(count) {
+export function renderPages(count) {
   const bodies = []
   for (let p = 0; p < count; p++) {
     const data = []
@@ -72,10 +72,10 @@ function serve() {
 
 // ---- contenders --------------------------------------------------------------------------------------------------
 
-const query = { params: { query: { page_size: String(PAGE_SIZE) } } }
+export const query = { params: { query: { page_size: String(PAGE_SIZE) } } }
 
 /** The SDK: every item of every page; the caller only counts (and checks the ids arrive in order). */
-async function sdkListing(so) {
+export async function sdkListing(so) {
   let count = 0
   let last = ''
   for await (const c of so.paginate(PATH, query)) {
@@ -86,7 +86,7 @@ async function sdkListing(so) {
 }
 
 /** What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). */
-async function rawListing(base, headers) {
+export async function rawListing(base, headers) {
   let count = 0
   let last = ''
   let next
@@ -137,10 +137,10 @@ async function throughput(createStackOne, origin, rounds) {
   for (let r = 0; r < rounds; r++) {
     const order = [['sdk', 'sdkNoTimeout', 'raw'], ['raw', 'sdk', 'sdkNoTimeout'], ['sdkNoTimeout', 'raw', 'sdk']][r % 3]
     const t = {}
-    for (const name of order) {
-      globalThis.gc?.()
-      t[name] = await timed(calls[name], total)
-    }
+    // No forced GC between listings: a forced full collection leaves V8 slower for whatever runs next (see
+    // layers.mjs --force-gc), which no running application sees. The alternating order spreads the garbage one
+    // contender leaves to the next evenly.
+    for (const name of order) t[name] = await timed(calls[name], total)
     perRound.push(t)
   }
   return {

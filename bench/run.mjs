@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every benchmark (size, import, overhead and, when bench/pagination.mjs exports run(), pagination), prints one
+// Runs every benchmark (size, import, overhead, layers and, when bench/pagination.mjs exports run(), pagination), prints one
 // table of figure / same-run baseline / ratio / target, and writes .tmp/bench.json. Benchmarks are not tests: a
 // missed target is marked MISS and the exit code stays 0; only a benchmark that cannot run makes it 1.
 // Run through `pnpm bench` (builds first, passes --expose-gc).
@@ -104,6 +104,33 @@ await step('overhead', async () => {
       ratio: `${v.cpuRatioVsOpenapiFetch} / ${v.cpuRatioVsFetch}`,
       ...info,
     })
+  }
+  return r
+})
+
+await step('layers', async () => {
+  const { measure } = await import('./layers.mjs')
+  const r = await measure()
+  const labels = {
+    openapiFetch: 'openapi-fetch',
+    facadeGet: 'facade GET',
+    facade: 'facade',
+    pages: 'pages()',
+    paginate: 'paginate()',
+    paginateDefaultTimeout: 'paginate(), default timeout',
+    facadeDefaultTimeout: 'facade, default timeout',
+  }
+  for (const [key, unit] of [['listPage', 'list page'], ['getCall', 'GET call']]) {
+    const { us, overRawUs } = r[key]
+    for (const name of Object.keys(us).filter((n) => n !== 'raw')) {
+      rows.push({
+        bench: `  ${unit}, fetch stubbed (info)`,
+        figure: `${labels[name]} ${num(us[name], ' us')}`,
+        baseline: `raw fetch ${num(us.raw, ' us')}`,
+        ratio: `+${overRawUs[name]} us`,
+        ...info,
+      })
+    }
   }
   return r
 })
