@@ -9,11 +9,10 @@
 // Client CPU time (process.cpuUsage), rounds interleaved with the order alternating, median per contender.
 // Run `npx -y pnpm@10 build` first, then `node bench/layers.mjs`; prints one JSON object. With `node --expose-gc
 // bench/layers.mjs --force-gc` every timed run starts with a forced full collection, which shows why no benchmark here
-// forces one while timing: it leaves V8 slower for whatever runs next (which no running application sees), and the
-// SDK, having more functions on its path, pays more of it.
+// forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
 import { pathToFileURL } from 'node:url'
 import { contenders, BODY as USER_BODY } from './overhead.mjs'
-import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, cursorOf, median, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
+import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, cursorOf, median, nextCursor, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
 
 const BASE = 'http://layers.test'
 const GET_CALLS = 4000
@@ -61,11 +60,10 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
     return bodies[at < 0 ? 0 : pageOf.get(decodeURIComponent(url.slice(at + 5)))]
   })
   try {
-    const base = BASE
     const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${btoa(`${API_KEY}:`)}` }
-    const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: base, timeoutMs: Infinity })
-    const soDefault = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: base })
-    const bare = createClient({ baseUrl: base, headers })
+    const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: BASE, timeoutMs: Infinity })
+    const soDefault = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: BASE })
+    const bare = createClient({ baseUrl: BASE, headers })
     // The same cursor loop over a typed GET (openapi-fetch's, then the facade's): one call per page, no pagination layer.
     const getLoop = (get) => async () => {
       let count = 0
@@ -73,7 +71,7 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
       do {
         const { data } = await get(PATH, { params: { query: next === undefined ? query.params.query : { ...query.params.query, next } } })
         count += data.data.length
-        next = typeof data.next === 'string' && data.next.trim() !== '' ? data.next : undefined
+        next = nextCursor(data)
       } while (next !== undefined)
       return { count }
     }
@@ -83,7 +81,7 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
       return { count }
     }
     const calls = {
-      raw: () => rawListing(base, headers),
+      raw: () => rawListing(BASE, headers),
       openapiFetch: getLoop(bare.GET),
       facadeGet: getLoop(so.GET),
       pages: pagesListing,

@@ -85,6 +85,9 @@ export async function sdkListing(so) {
   return { count, last }
 }
 
+/** StackOne's stop rule, as a user would write it: a non-blank `next` is the next cursor. */
+export const nextCursor = (body) => (typeof body.next === 'string' && body.next.trim() !== '' ? body.next : undefined)
+
 /** What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). */
 export async function rawListing(base, headers) {
   let count = 0
@@ -99,7 +102,7 @@ export async function rawListing(base, headers) {
       count++
       last = c.id
     }
-    next = typeof body.next === 'string' && body.next.trim() !== '' ? body.next : undefined
+    next = nextCursor(body)
   } while (next !== undefined)
   return { count, last }
 }
