@@ -1,21 +1,32 @@
 #!/usr/bin/env node
-// Where the SDK's CPU goes, layer by layer. The global fetch is replaced by a stub that answers at once with a real
-// Response (so parsing costs what it always costs) and no socket: what is left is the work of each layer, which on
-// loopback is buried under the network stack's own CPU and its noise. Each contender is measured against a raw
-// fetch loop in the same run; the figure that matters is the difference in microseconds per page or per call.
-//   list page   1,000 pages of 100 items (pagination.mjs's bodies): raw fetch loop, bare openapi-fetch, the facade's
-//               GET, pages(), paginate() (these three with timeoutMs: Infinity), and paginate() with the default timeout
-//   GET call    overhead.mjs's single-user GET: raw fetch, bare openapi-fetch, the facade with and without a timeout
-// Client CPU time (process.cpuUsage), rounds interleaved with the order alternating, median per contender.
+// Where the SDK's CPU goes, layer by layer, with the socket taken out: on loopback a request's CPU is mostly the
+// network stack's, and that part moves by tens of percent from run to run, which buries the layers above it. Each
+// contender is measured against a raw fetch loop in the same run; the figure that matters is the difference in
+// microseconds per page or per call. Two "no SDK" baselines show the floor under any client with the same features.
+//   list page   1,000 pages of 100 items (pagination.mjs's bodies), the global fetch replaced by a stub that answers
+//               with a real Response (parsing costs what it always costs). Through the real fetch, the garbage of
+//               these pages makes the per-page figures swing by +-50 us between runs; the stub keeps them readable.
+//               Baseline with no SDK: the raw pages handed out by the smallest async item iterator that can. Then
+//               bare openapi-fetch, the facade's GET, pages() and paginate() (timeoutMs: Infinity: the timeout's
+//               cost is per request, and the GET rows measure it where fetch really handles the signal).
+//   GET call    overhead.mjs's single-user GET through Node's real fetch, answered from memory by an undici dispatcher
+//               (Request, headers, the signal's listeners, Response and body stream all run; only the socket is
+//               gone). Baseline with no SDK: raw fetch with the facade's per-attempt timeout done by hand (an
+//               AbortController and a timer). Then bare openapi-fetch and the facade with and without its timeout.
+// Client CPU time (process.cpuUsage), rounds interleaved with the order alternating, median per contender. Each timed
+// run follows an untimed run of the same contender: a signal handed to fetch leaves a finalizer behind, and garbage
+// and finalizers are paid for by whoever runs next, so this way each contender pays for its own kind.
 // Run `npx -y pnpm@10 build` first, then `node bench/layers.mjs`; prints one JSON object. With `node --expose-gc
 // bench/layers.mjs --force-gc` every timed run starts with a forced full collection, which shows why no benchmark here
 // forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
 import { pathToFileURL } from 'node:url'
-import { contenders, BODY as USER_BODY } from './overhead.mjs'
-import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, cursorOf, median, nextCursor, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
+import { contenders, rawGet, BODY as USER_BODY } from './overhead.mjs'
+import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, cursorOf, median, nextCursor, pageUrl, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
 
 const BASE = 'http://layers.test'
-const GET_CALLS = 4000
+const GET_CALLS = 3000
+// Where Node's bundled undici looks up the dispatcher its global fetch uses (undici's setGlobalDispatcher writes it).
+const DISPATCHER = Symbol.for('undici.globalDispatcher.1')
 
 /** Swaps in a fetch that answers from `bodyFor(url)` (null: 404) and returns the function that puts the real one back. */
 function stubFetch(bodyFor) {
@@ -31,8 +42,36 @@ function stubFetch(bodyFor) {
 }
 
 /**
- * CPU time (µs) per unit of work of each contender: `rounds` interleaved rounds, order alternating, median.
- * `forceGc` collects garbage before every timed run, as these benchmarks once did: kept to show what it does.
+ * Makes the global fetch answer every request with `bodyFor(pathAndQuery)` (null: 404), from memory, one event-loop
+ * turn later as a socket would; returns the function that puts the real dispatcher back.
+ */
+function serveFromMemory(bodyFor) {
+  const previous = globalThis[DISPATCHER]
+  const name = (s) => Buffer.from(s)
+  globalThis[DISPATCHER] = {
+    dispatch(options, handler) {
+      const body = bodyFor(options.path)
+      const status = body ? 200 : 404
+      const payload = body ?? Buffer.from('{}')
+      const headers = [name('content-type'), name('application/json'), name('content-length'), name(String(payload.length))]
+      setImmediate(() => {
+        handler.onConnect(() => {})
+        handler.onHeaders(status, headers, () => {}, status === 200 ? 'OK' : 'Not Found')
+        handler.onData(payload)
+        handler.onComplete([])
+      })
+      return true
+    },
+  }
+  return () => {
+    globalThis[DISPATCHER] = previous
+  }
+}
+
+/**
+ * CPU time (µs) per unit of work of each contender: `rounds` interleaved rounds, order alternating, median. Every
+ * timed run comes right after an untimed run of the same contender. `forceGc` collects garbage before every timed
+ * run, as these benchmarks once did: kept to show what it does.
  */
 async function cpuPerUnit(calls, units, rounds, forceGc) {
   const names = Object.keys(calls)
@@ -40,6 +79,7 @@ async function cpuPerUnit(calls, units, rounds, forceGc) {
   const samples = Object.fromEntries(names.map((n) => [n, []]))
   for (let r = 0; r < rounds; r++) {
     for (const name of r % 2 ? names : [...names].reverse()) {
+      await calls[name]()
       if (forceGc) globalThis.gc()
       const before = process.cpuUsage()
       await calls[name]()
@@ -52,6 +92,29 @@ async function cpuPerUnit(calls, units, rounds, forceGc) {
 
 const overRaw = (us, raw) => Object.fromEntries(Object.entries(us).map(([k, v]) => [k, +(v - us[raw]).toFixed(1)]))
 
+/** The raw pages handed out one item at a time by the smallest async iterator that can: no SDK, just the pattern. */
+function rawItems(base, headers) {
+  let items = []
+  let index = 0
+  let next
+  let fetched = false
+  const iterator = {
+    [Symbol.asyncIterator]: () => iterator,
+    async next() {
+      while (index >= items.length) {
+        if (fetched && next === undefined) return { value: undefined, done: true }
+        const body = await (await fetch(pageUrl(base, next), { headers })).json()
+        fetched = true
+        items = body.data
+        index = 0
+        next = nextCursor(body)
+      }
+      return { value: items[index++], done: false }
+    },
+  }
+  return iterator
+}
+
 async function listPage(createStackOne, createClient, rounds, forceGc) {
   const bodies = renderPages(PAGES)
   const pageOf = new Map(Array.from({ length: PAGES }, (_, p) => [cursorOf(p), p]))
@@ -62,7 +125,6 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
   try {
     const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${btoa(`${API_KEY}:`)}` }
     const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: BASE, timeoutMs: Infinity })
-    const soDefault = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: BASE })
     const bare = createClient({ baseUrl: BASE, headers })
     // The same cursor loop over a typed GET (openapi-fetch's, then the facade's): one call per page, no pagination layer.
     const getLoop = (get) => async () => {
@@ -80,27 +142,35 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
       for await (const page of so.pages(PATH, query)) for (const _ of page.items) count++
       return { count }
     }
+    const itemListing = async () => {
+      let count = 0
+      for await (const _ of rawItems(BASE, headers)) count++
+      return { count }
+    }
     const calls = {
       raw: () => rawListing(BASE, headers),
+      rawItemIterator: itemListing,
       openapiFetch: getLoop(bare.GET),
       facadeGet: getLoop(so.GET),
       pages: pagesListing,
       paginate: () => sdkListing(so),
-      paginateDefaultTimeout: () => sdkListing(soDefault),
     }
     for (const [name, call] of Object.entries(calls)) {
       const { count } = await call()
       if (count !== PAGES * PAGE_SIZE) throw new Error(`${name}: ${count} items, expected ${PAGES * PAGE_SIZE}`)
     }
     const us = await cpuPerUnit(calls, PAGES, rounds, forceGc)
-    return { unit: 'us of client CPU per page', pages: PAGES, itemsPerPage: PAGE_SIZE, rounds, us, overRawUs: overRaw(us, 'raw') }
+    const overRawUs = overRaw(us, 'raw')
+    // What the SDK adds beyond what any item-by-item async API pays.
+    const sdkBeyondFloorUs = +(overRawUs.paginate - overRawUs.rawItemIterator).toFixed(1)
+    return { unit: 'us of client CPU per page', pages: PAGES, itemsPerPage: PAGE_SIZE, rounds, us, overRawUs, sdkBeyondFloorUs }
   } finally {
     restore()
   }
 }
 
 async function getCall(rounds, forceGc) {
-  const restore = stubFetch((url) => (url.startsWith(BASE) ? USER_BODY : null))
+  const restore = serveFromMemory(() => USER_BODY)
   try {
     const calls = await contenders(BASE)
     const noTimeout = await contenders(BASE, { timeoutMs: Infinity })
@@ -108,18 +178,19 @@ async function getCall(rounds, forceGc) {
       for (let i = 0; i < GET_CALLS; i++) await call()
     }
     const us = await cpuPerUnit(
-      { raw: many(calls.fetch), openapiFetch: many(calls.openapiFetch), facade: many(noTimeout.facade), facadeDefaultTimeout: many(calls.facade) },
+      { raw: many(calls.fetch), rawTimeout: many(rawGet(BASE, 60_000)), openapiFetch: many(calls.openapiFetch), facade: many(noTimeout.facade), facadeDefaultTimeout: many(calls.facade) },
       GET_CALLS,
       rounds,
       forceGc,
     )
-    return { unit: 'us of client CPU per call', calls: GET_CALLS, rounds, us, overRawUs: overRaw(us, 'raw') }
+    const overRawUs = overRaw(us, 'raw')
+    return { unit: 'us of client CPU per call', calls: GET_CALLS, rounds, us, overRawUs, sdkBeyondFloorUs: +(overRawUs.facadeDefaultTimeout - overRawUs.rawTimeout).toFixed(1) }
   } finally {
     restore()
   }
 }
 
-export async function measure({ rounds = 9, forceGc = false } = {}) {
+export async function measure({ rounds = 7, forceGc = false } = {}) {
   if (forceGc && typeof globalThis.gc !== 'function') throw new Error('--force-gc needs node --expose-gc')
   const { createStackOne } = await import('@parley/sdk/stackone')
   const { default: createClient } = await import('openapi-fetch')

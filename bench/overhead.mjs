@@ -6,7 +6,7 @@
 // The facade is measured twice: with its default 60 s per-attempt timeout, and with `timeoutMs: Infinity` (auth +
 // retry + error layer only). On Node 20 every AbortSignal handed to fetch costs tens of microseconds of CPU inside
 // undici; the second figure shows what the facade itself costs.
-//   openapiFetch createClient({ baseUrl, headers }).GET(...)               (bare openapi-fetch)
+//   openapiFetch createClient({ baseUrl, headers: HEADERS }).GET(...)               (bare openapi-fetch)
 //   fetch        fetch(url, { headers }) + await res.json()                (raw)
 // Two variants: sequential requests from one client, and 16 in flight at once. Each round gives every contender the
 // same number of requests in short alternating slices (the order rotates every slice); ratios are taken inside a
@@ -47,14 +47,31 @@ function serve() {
 
 // ---- contenders --------------------------------------------------------------------------------------------------
 
+// The headers the facade sends: HTTP basic with the API key as user and no password, plus the account.
+const HEADERS = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }
+
+/**
+ * The raw-fetch contender: fetch the user, parse it. With `timeoutMs`, each call also gets the per-attempt timeout the
+ * facade uses, done by hand (an AbortController and a timer): layers.mjs shows what that costs with no SDK around it.
+ */
+export function rawGet(baseUrl, timeoutMs = Infinity) {
+  const url = `${baseUrl}${PATH.replace('{id}', encodeURIComponent(ID))}`
+  return async () => {
+    const controller = timeoutMs < Infinity ? new AbortController() : undefined
+    const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
+    const res = await fetch(url, controller ? { headers: HEADERS, signal: controller.signal } : { headers: HEADERS })
+    if (!res.ok) throw new Error(`fetch: ${res.status}`)
+    const body = await res.json()
+    clearTimeout(timer)
+    return body
+  }
+}
+
 export async function contenders(baseUrl, facadeOptions = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const { default: createClient } = await import('openapi-fetch')
-  // The headers the facade sends: HTTP basic with the API key as user and no password, plus the account.
-  const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }
   const facade = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl, ...facadeOptions })
-  const bare = createClient({ baseUrl, headers })
-  const url = `${baseUrl}${PATH.replace('{id}', encodeURIComponent(ID))}`
+  const bare = createClient({ baseUrl, headers: HEADERS })
   const init = { params: { path: { id: ID } } }
   return {
     facade: async () => {
@@ -67,11 +84,7 @@ export async function contenders(baseUrl, facadeOptions = {}) {
       if (error !== undefined) throw new Error(`openapi-fetch: ${JSON.stringify(error)}`)
       return data
     },
-    fetch: async () => {
-      const res = await fetch(url, { headers })
-      if (!res.ok) throw new Error(`fetch: ${res.status}`)
-      return await res.json()
-    },
+    fetch: rawGet(baseUrl),
   }
 }
 

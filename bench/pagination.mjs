@@ -88,14 +88,16 @@ export async function sdkListing(so) {
 /** StackOne's stop rule, as a user would write it: a non-blank `next` is the next cursor. */
 export const nextCursor = (body) => (typeof body.next === 'string' && body.next.trim() !== '' ? body.next : undefined)
 
+/** The URL of the page at `next` (undefined: the first page), encoded as a user would. */
+export const pageUrl = (base, next) => `${base}${PATH}?page_size=${PAGE_SIZE}${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`
+
 /** What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). */
 export async function rawListing(base, headers) {
   let count = 0
   let last = ''
   let next
   do {
-    const url = `${base}${PATH}?page_size=${PAGE_SIZE}${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`
-    const res = await fetch(url, { headers })
+    const res = await fetch(pageUrl(base, next), { headers })
     if (!res.ok) throw new Error(`raw: HTTP ${res.status}`)
     const body = await res.json()
     for (const c of body.data) {
