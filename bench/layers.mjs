@@ -15,7 +15,8 @@
 //               AbortController and a timer). Then bare openapi-fetch and the facade with and without its timeout.
 // Client CPU time (process.cpuUsage), rounds interleaved with the order alternating, median per contender. Each timed
 // run follows an untimed run of the same contender: a signal handed to fetch leaves a finalizer behind, and garbage
-// and finalizers are paid for by whoever runs next, so this way each contender pays for its own kind.
+// and finalizers are paid for by whoever runs next, so most of what each contender pays for is its own kind (not
+// all of it: compare figures within one run).
 // Run `npx -y pnpm@10 build` first, then `node bench/layers.mjs`; prints one JSON object. With `node --expose-gc
 // bench/layers.mjs --force-gc` every timed run starts with a forced full collection, which shows why no benchmark here
 // forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
