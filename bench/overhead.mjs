@@ -6,12 +6,12 @@
 // The facade is measured twice: with its default 60 s per-attempt timeout, and with `timeoutMs: Infinity` (auth +
 // retry + error layer only). On Node 20 every AbortSignal handed to fetch costs tens of microseconds of CPU inside
 // undici; the second figure shows what the facade itself costs.
-//   openapiFetch createClient({ baseUrl, headers: HEADERS }).GET(...)               (bare openapi-fetch)
+//   openapiFetch createClient({ baseUrl, headers }).GET(...)               (bare openapi-fetch)
 //   fetch        fetch(url, { headers }) + await res.json()                (raw)
 // Two variants: sequential requests from one client, and 16 in flight at once. Each round gives every contender the
 // same number of requests in short alternating slices (the order rotates every slice); ratios are taken inside a
 // round and the median over rounds is reported, for req/s and for client CPU per request.
-// Prints JSON when run directly; under `node --expose-gc` garbage is collected before each round.
+// Prints JSON when run directly. No garbage collection is forced (bench/README.md, "No forced GC").
 import { createServer } from 'node:http'
 import { pathToFileURL } from 'node:url'
 import { serveInChild, startChildServer } from './lib/child-server.mjs'
@@ -180,7 +180,6 @@ export async function measure({ rounds = 11, sequential = 1200, concurrent = 160
     const c16NoTimeout = await variant(bare, { rounds, count: concurrent, slices, concurrency: 16, warmup })
     return {
       node: process.version,
-      gc: typeof globalThis.gc === 'function',
       targets,
       sequential: seq,
       concurrent16: c16,
