@@ -188,6 +188,43 @@ describe('timeouts', () => {
     expect(gaps()[0]).toBeLessThan(1_000)
   })
 
+  // One timer serves every attempt in flight (core/timeout.ts): each must still end at its own deadline.
+  it('attempts in flight at the same time each time out at their own deadline, shorter after longer', async () => {
+    const { so } = stackone([hang], { retry: { maxRetries: 0 } })
+    const ended: Record<string, number> = {}
+    const start = Date.now()
+    const call = (name: string, timeoutMs: number) =>
+      so.GET('/unified/messaging/users', { timeoutMs }).catch((e: unknown) => {
+        expect(e).toBeInstanceOf(TimeoutError)
+        ended[name] = Date.now() - start
+      })
+    const calls = [call('long', 5_000), call('short', 300), call('middle', 2_000)]
+    await vi.runAllTimersAsync()
+    await Promise.all(calls)
+    expect(ended).toEqual({ short: 300, middle: 2_000, long: 5_000 })
+  })
+
+  it('an attempt that answered in time is not aborted later, and the next one still times out on time', async () => {
+    let answered: Request | undefined
+    const { so } = stackone(
+      [
+        (req) => {
+          answered = req
+          return ok()
+        },
+        hang,
+      ],
+      { timeoutMs: 1_000, retry: { maxRetries: 0 } },
+    )
+    expect((await so.GET('/unified/messaging/users')).response.status).toBe(200)
+    await vi.advanceTimersByTimeAsync(500)
+    const start = Date.now()
+    const e = await settle(so.GET('/unified/messaging/users')).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - start).toBe(1_000)
+    expect(answered!.signal.aborted).toBe(false)
+  })
+
   it("the caller's signal aborts at once with the caller's reason, and is not retried", async () => {
     const { so, requests } = stackone([hang])
     const controller = new AbortController()

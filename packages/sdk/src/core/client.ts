@@ -6,6 +6,9 @@ import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
 import { followRedirectsSafely } from './redirect.js'
 import { checkHeaders, checkPathParams } from './validate.js'
+import { createDirectCall, globalFetch } from './direct.js'
+import { settleTimeout, startTimeout } from './timeout.js'
+
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
 
@@ -82,17 +85,6 @@ export interface Core {
   use: Client<any>['use']
 }
 
-// openapi-fetch builds a Request and fetch copies it into a second one, linking the two signals; on Node 20 that is
-// a good part of a call's CPU. With the global fetch and no middleware, openapi-fetch is handed this stand-in instead
-// (it takes a `Request` constructor per call) and fetch gets the URL and init: one Request per call, as with a
-// hand-written fetch(url, init), and a timeout costs one signal link rather than two.
-// It is called with `new`, and a constructor that returns an object yields that object: the init openapi-fetch has
-// just built for this one call (used for nothing else afterwards) is handed on as is, with its URL added.
-function PlainRequest(url: string, init: RequestInit & { url?: string }) {
-  init.url = url
-  return init
-}
-
 export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
   // Written so that NaN and non-numbers fail the test; Infinity means "no timeout". Timers cap at 2^31-1 ms.
@@ -108,18 +100,11 @@ export function createCore(config: CoreConfig): Core {
   // Credentials sent as static headers (api-key, partner-key, x-account-id) get the same CR/LF check as per-call
   // headers, at construction: fetch's Headers would refuse them later with the secret in its message.
   checkHeaders(config)
-  const userFetch = config.fetch
-  const base = createClient<any>({
-    baseUrl: config.baseUrl,
-    headers: config.headers,
-    // The global fetch is looked up per call, so a fetch installed later (polyfill, test stub) is used.
-    fetch: followRedirectsSafely(
-      userFetch ?? ((request) => (request instanceof Request ? fetch(request) : fetch((request as { url: string }).url, request))),
-    ),
-    redirect: 'manual',
-  })
-  // Middleware and a caller's fetch are promised a real Request; every other call takes the direct path.
-  let direct = !userFetch
+  const safeFetch = followRedirectsSafely(config.fetch ?? globalFetch)
+  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch, redirect: 'manual' })
+  // Middleware and a caller's fetch are promised a real Request built by openapi-fetch; every other call takes the
+  // direct path, where the build has one (not in browsers).
+  let direct = createDirectCall?.(config, safeFetch)
   // method -> path -> operation: looked up on every call without building a key string.
   const byMethod: Record<string, Map<string, OperationMeta>> = {}
   for (const op of config.operationList) (byMethod[op.method.toUpperCase()] ??= new Map()).set(op.path, op)
@@ -153,19 +138,18 @@ export function createCore(config: CoreConfig): Core {
       // every signal handed to fetch costs tens of microseconds of CPU, which hot loops may not want to pay.
       const controller = attemptTimeout < Infinity ? new AbortController() : undefined
       const abort = () => controller!.abort()
-      const timer = controller && setTimeout(abort, attemptTimeout)
+      const timeout = controller && startTimeout(controller, attemptTimeout)
       const settle = () => {
-        clearTimeout(timer)
+        settleTimeout(timeout)
         if (controller) userSignal?.removeEventListener('abort', abort)
       }
       if (controller) userSignal?.addEventListener('abort', abort)
       if (controller && userSignal?.aborted) abort()
-      // Per attempt: middleware added during a backoff gets its real Request. A per-call `fetch` is openapi-fetch's
-      // to call, with a real Request too.
-      const requestClass = direct && !init.middleware && !init.fetch ? PlainRequest : undefined
+      const signal = controller?.signal ?? userSignal
       let result: RawResult
       try {
-        result = await call(path, { ...init, signal: controller ? controller.signal : userSignal, Request: requestClass })
+        // `direct` is read per attempt: middleware added during a backoff gets its real Request on the retry.
+        result = await (direct?.(method, path, init, signal) ?? call(path, { ...init, signal }))
       } catch (err) {
         settle()
         // The caller's own abort is theirs: hand back their reason untouched.
@@ -197,7 +181,7 @@ export function createCore(config: CoreConfig): Core {
   }
 
   const use = (...middleware: Parameters<Client<any>['use']>) => {
-    direct = false
+    direct = undefined
     base.use(...middleware)
   }
   return { base, meta, send, sendOrThrow, use }

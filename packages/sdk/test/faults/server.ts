@@ -302,14 +302,16 @@ export { realNow }
  * which hangs its clock on the faked setTimeout; reading it lets a test wait until the SDK is sleeping (a timer of
  * the expected delay exists) before it moves the clock, so the clock never jumps while a real socket is still
  * talking. Node's fetch (undici) keeps a 499 ms `onTick` timer for its internal timeouts while a connection is
- * busy: it is left out, so it is never mistaken for a backoff.
+ * busy: it is left out, so it is never mistaken for a backoff. `{ timeouts: false }` also leaves out the SDK's one
+ * timer for attempt timeouts (`expireAttempts`, core/timeout.ts), which stays set, unref'd, after the attempts it
+ * served have ended.
  */
-export function pendingTimerDelays(): number[] {
+export function pendingTimerDelays({ timeouts = true } = {}): number[] {
   type Timer = { delay?: number; func?: { name?: string } }
   const clock = (globalThis.setTimeout as unknown as { clock?: { timers?: Record<string, Timer> } }).clock
   if (!clock) throw new Error('pendingTimerDelays: fake timers are not installed')
   return Object.values(clock.timers ?? {})
-    .filter((t) => t.func?.name !== 'onTick')
+    .filter((t) => t.func?.name !== 'onTick' && (timeouts || t.func?.name !== 'expireAttempts'))
     .map((t) => Number(t.delay ?? 0))
 }
 

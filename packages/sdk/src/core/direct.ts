@@ -1,0 +1,58 @@
+// The direct path: one attempt without openapi-fetch's coreFetch, for calls made with the global fetch and no
+// middleware. The same URL, body and headers (openapi-fetch's own serializers) and the same `{ data | error,
+// response }`, but fetch gets the URL and an init (no Request for it to copy into a second one), the client's header
+// object as it is when the call adds no headers (no Headers built, then copied), and no middleware bookkeeping. On
+// Node 20 that takes about 4 % off a listing's CPU (closing note of issue 6: callgrind instruction counts).
+// Browser builds swap in direct.browser.ts: no direct path there, openapi-fetch does every call.
+import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders } from 'openapi-fetch'
+import type { CoreConfig, Prepared, RawResult } from './client.js'
+
+/**
+ * The global fetch, looked up per call so that one installed later (polyfill, test stub) is used: the direct path
+ * hands it a URL and an init, openapi-fetch a Request.
+ */
+export const globalFetch = (request: Request) => (request instanceof Request ? fetch(request) : fetch((request as { url: string }).url, request))
+
+/** The attempt's result, or undefined when the call needs openapi-fetch (its own fetch, Request or serializers). */
+export type DirectCall = (method: string, path: string, init: Prepared, signal: AbortSignal | null | undefined) => Promise<RawResult> | undefined
+
+/** The direct path of a client, or none when the client has its own fetch (promised a real Request). */
+export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, send: (init: any) => Promise<Response>): DirectCall | undefined {
+  if (fetch) return undefined
+  // As openapi-fetch: one trailing slash dropped, the default query serializer.
+  const root = baseUrl.replace(/\/$/, '')
+  const querySerializer = createQuerySerializer()
+  const call = async (method: string, path: string, init: Prepared, signal: AbortSignal | null | undefined) => {
+    const { params = {}, headers: callHeaders, body, parseAs = 'json', ...rest } = init
+    const serialized: unknown = body === undefined ? undefined : (defaultBodySerializer as any)(body, mergeHeaders(headers, callHeaders, params.header))
+    const finalHeaders =
+      callHeaders || params.header || serialized !== undefined
+        ? mergeHeaders(serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' }, headers, callHeaders, params.header)
+        : headers
+    const url = createFinalURL(path, { baseUrl: root, params, querySerializer, pathSerializer: defaultPathSerializer })
+    return parse(await send({ redirect: 'manual', ...rest, method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
+  }
+  return (method, path, init, signal) =>
+    init.middleware || init.fetch || init.Request || init.querySerializer || init.bodySerializer || init.pathSerializer || init.baseUrl
+      ? undefined
+      : call(method, path, init, signal)
+}
+
+// openapi-fetch 0.17's handling of the response, step for step.
+async function parse(response: Response, method: string, parseAs: string): Promise<RawResult> {
+  const length = response.headers.get('content-length')
+  if (response.status === 204 || method === 'HEAD' || (length === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))) {
+    return response.ok ? { data: undefined, response } : { error: undefined, response }
+  }
+  if (response.ok) {
+    if (parseAs === 'stream') return { data: response.body, response }
+    if (parseAs !== 'json' || length) return { data: await (response as any)[parseAs](), response }
+    const text = await response.text()
+    return { data: text ? JSON.parse(text) : undefined, response }
+  }
+  let error: unknown = await response.text()
+  try {
+    error = JSON.parse(error as string)
+  } catch {}
+  return { error, response }
+}
