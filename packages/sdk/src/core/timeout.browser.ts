@@ -5,4 +5,5 @@
 /** Aborts `controller` once `ms` have passed, unless `settleTimeout` is called with what this returns first. */
 export const startTimeout = (controller: AbortController, ms: number): unknown => setTimeout(() => controller.abort(), ms)
 
-export const settleTimeout = clearTimeout as (timeout: unknown) => void
+// Looked up per call, as setTimeout is: fake timers installed after this module loaded must clear their own timers.
+export const settleTimeout = (timeout: unknown) => clearTimeout(timeout as ReturnType<typeof setTimeout>)
