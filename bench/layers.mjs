@@ -11,8 +11,9 @@
 //               cost is per request, and the GET rows measure it where fetch really handles the signal).
 //   GET call    overhead.mjs's single-user GET through Node's real fetch, answered from memory by an undici dispatcher
 //               (Request, headers, the signal's listeners, Response and body stream all run; only the socket is
-//               gone). Baseline with no SDK: raw fetch with the facade's per-attempt timeout done by hand (an
-//               AbortController and a timer). Then bare openapi-fetch and the facade with and without its timeout.
+//               gone). Baseline with no SDK: raw fetch with a per-request timeout done by hand, as hand-written
+//               code does it (an AbortController and a timer per request; the facade shares one timer between all
+//               attempts in flight). Then bare openapi-fetch and the facade with and without its timeout.
 // Client CPU time (process.cpuUsage), rounds interleaved with the order alternating, median per contender. Each timed
 // run follows an untimed run of the same contender: a signal handed to fetch leaves a finalizer behind, and garbage
 // and finalizers are paid for by whoever runs next, so most of what each contender pays for is its own kind (not

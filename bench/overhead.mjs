@@ -51,8 +51,9 @@ function serve() {
 const HEADERS = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${API_KEY}:`).toString('base64')}` }
 
 /**
- * The raw-fetch contender: fetch the user, parse it. With `timeoutMs`, each call also gets the per-attempt timeout the
- * facade uses, done by hand (an AbortController and a timer): layers.mjs shows what that costs with no SDK around it.
+ * The raw-fetch contender: fetch the user, parse it. With `timeoutMs`, each call also gets a timeout done by hand, as
+ * hand-written code does it (an AbortController and a timer per request): layers.mjs shows what that costs with no
+ * SDK around it.
  */
 export function rawGet(baseUrl, timeoutMs = Infinity) {
   const url = `${baseUrl}${PATH.replace('{id}', encodeURIComponent(ID))}`

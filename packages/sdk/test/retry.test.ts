@@ -225,6 +225,18 @@ describe('timeouts', () => {
     expect(answered!.signal.aborted).toBe(false)
   })
 
+  it('fake timers installed after a call still drive the next timeout (the shared timer is re-armed on them)', async () => {
+    vi.useRealTimers()
+    const { so } = stackone([ok(), hang], { retry: { maxRetries: 0 } })
+    // Leaves the shared timer set on the real clock, 60 s out.
+    await so.GET('/unified/messaging/users')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    const start = Date.now()
+    const e = await settle(so.GET('/unified/messaging/users', { timeoutMs: 90_000 })).catch((x: unknown) => x)
+    expect(e).toBeInstanceOf(TimeoutError)
+    expect(Date.now() - start).toBe(90_000)
+  })
+
   it("the caller's signal aborts at once with the caller's reason, and is not retried", async () => {
     const { so, requests } = stackone([hang])
     const controller = new AbortController()

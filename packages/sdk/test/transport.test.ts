@@ -70,6 +70,75 @@ describe('the direct path (global fetch, no middleware)', () => {
   })
 })
 
+// The direct path re-does openapi-fetch's request building and response handling without its Request: every answer
+// must come out of it exactly as it comes out of openapi-fetch (reached here through a `fetch` option).
+describe('the direct path answers as openapi-fetch does', () => {
+  const answers: Record<string, () => Response> = {
+    '200 JSON': () => json({ data: { id: 'u1' } }),
+    '200 JSON, no content-length': () => new Response(new Blob(['{"data":{"id":"u1"}}']).stream(), { headers: { 'content-type': 'application/json' } }),
+    '200 empty, no content-length': () => new Response(new Blob([]).stream()),
+    '200 content-length 0': () => new Response('', { headers: { 'content-length': '0' } }),
+    '204': () => new Response(null, { status: 204 }),
+    '404 JSON error': () => json({ statusCode: 404, message: 'Not found' }, 404),
+    '502 HTML error': () => new Response('<html>bad gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    '401 empty': () => new Response('', { status: 401, headers: { 'content-length': '0' } }),
+  }
+  const strip = ({ data, error, response }: { data?: unknown; error?: unknown; response: Response }) => ({ data, error, status: response.status, keys: Object.keys({ data, error }).filter((k) => (k === 'data' ? data : error) !== undefined) })
+
+  it.each(Object.keys(answers))('%s', async (name) => {
+    const answer = answers[name]!
+    stubGlobalFetch(async () => answer())
+    const options = { apiKey: 'key', accountId: 'acct', retry: { maxRetries: 0 } }
+    const direct = await createStackOne(options).GET(USER, { params: { path: { id: 'a' } } })
+    const viaOpenapiFetch = await createStackOne({ ...options, fetch: async () => answer() }).GET(USER, { params: { path: { id: 'a' } } })
+    expect(strip(direct)).toEqual(strip(viaOpenapiFetch))
+    expect('data' in direct).toBe('data' in viaOpenapiFetch)
+    expect('error' in direct).toBe('error' in viaOpenapiFetch)
+  })
+
+  it('parseAs text and stream, as openapi-fetch', async () => {
+    stubGlobalFetch(async () => json({ data: { id: 'u1' } }))
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+    expect((await so.GET(USER, { params: { path: { id: 'a' } }, parseAs: 'text' })).data).toBe('{"data":{"id":"u1"}}')
+    const stream = (await so.GET(USER, { params: { path: { id: 'a' } }, parseAs: 'stream' })).data as ReadableStream
+    expect(await new Response(stream).json()).toEqual({ data: { id: 'u1' } })
+  })
+
+  it('builds the same URL, headers and body: query arrays and objects, per-call headers in any case, null unsets', async () => {
+    const seen: { url: string; headers: Record<string, string>; body: string | null }[] = []
+    const record = async (input: unknown, init?: RequestInit) => {
+      const request = new Request(input as string, init)
+      seen.push({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() })
+      return json({ data: { id: 'm1' } }, 201)
+    }
+    stubGlobalFetch(record)
+    const call = {
+      params: { query: { filter: { updated_after: '2024-01-01' }, ids: ['a', 'b'], page_size: '5' } as never, header: { 'X-Trace': 't1' } as never },
+      headers: { 'x-account-id': 'other', authorization: null } as never,
+      body: { content: 'hi', recipient: 'usr_1' },
+    }
+    const options = { apiKey: 'key', accountId: 'acct' }
+    await createStackOne(options).POST('/unified/messaging/messages', call)
+    await createStackOne({ ...options, fetch: (request: Request) => record(request) }).POST('/unified/messaging/messages', call)
+    expect(seen[0]).toEqual(seen[1])
+    expect(seen[0]!.url).toBe('https://api.stackone.com/unified/messaging/messages?filter[updated_after]=2024-01-01&ids=a&ids=b&page_size=5')
+    expect(seen[0]!.headers).toMatchObject({ 'x-account-id': 'other', 'x-trace': 't1', 'content-type': 'application/json' })
+    expect(seen[0]!.headers.authorization).toBeUndefined()
+  })
+
+  it('a per-call querySerializer, baseUrl or Request goes through openapi-fetch (fetch gets a Request)', async () => {
+    const calls = stubGlobalFetch()
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+    await so.GET(USER, { params: { path: { id: 'a' }, query: { x: '1' } as never }, querySerializer: () => 'custom=1' })
+    await so.GET(USER, { params: { path: { id: 'a' } }, baseUrl: 'https://eu.stackone.test/' })
+    expect(calls.map((c) => c.input instanceof Request)).toEqual([true, true])
+    expect(calls.map((c) => (c.input as Request).url)).toEqual([
+      'https://api.stackone.com/unified/messaging/users/a?custom=1',
+      'https://eu.stackone.test/unified/messaging/users/a',
+    ])
+  })
+})
+
 describe('real Requests where they are promised', () => {
   it('once middleware is added, it sees a Request with the credentials, and so does fetch', async () => {
     const calls = stubGlobalFetch()

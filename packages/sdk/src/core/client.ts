@@ -1,6 +1,6 @@
 // The facade around an openapi-fetch client: the same methods, plus a timeout per attempt, retries for operations
 // the spec declares idempotent, one error model, `orThrow` and pagination. A retry calls the typed method again
-// (openapi-fetch re-serialises the body), so no Request is ever cloned.
+// (the body is serialised again), so no Request is ever cloned.
 import createClient, { type Client } from 'openapi-fetch'
 import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
