@@ -5,19 +5,22 @@
 // it shows changes of a few percent that the timed benchmarks cannot. It is not time: a cache miss or a syscall's
 // kernel work counts as little as any instruction, and the kernel is not counted at all. The timed benchmarks
 // (`pnpm bench`) stay the measure of the targets.
-//   How: each contender runs in its own process under callgrind (node --single-threaded: no concurrent compiler or
-//   GC threads), with the benchmark's server in a child process that callgrind does not follow. A process warms up
-//   (2 runs), then does `n` more; the count for n = 0 is subtracted from the count for n = RUNS, so start-up and
-//   warm-up drop out. What is left still moves by about 1 % between identical processes (the JIT and GC do not
-//   always decide the same), hence several runs per process.
-// Needs valgrind (Debian: apt-get install valgrind). About 20 minutes on 2 cores; not part of `pnpm bench`.
+//   How: each contender runs in its own process under callgrind, with the benchmark's server in a child process that
+//   callgrind does not follow. A process warms up (2 runs), then does `n` more; the count for n = 0 is subtracted from
+//   the count for n = RUNS, so start-up and warm-up drop out.
+//   Repeatable: V8 runs with --single-threaded (no concurrent compiler or GC threads), --predictable-gc-schedule
+//   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
+//   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
+//   from one run to the next; with them two identical processes differed by 0.003 %. The price: collections follow
+//   a fixed schedule, not the one a running application sees.
+// Needs valgrind (Debian: apt-get install valgrind). About 12 minutes on 2 cores; not part of `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
 import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { startChildServer } from './lib/child-server.mjs'
 
-const RUNS = 4
+const RUNS = 2
 const GETS_PER_RUN = 1000
 const WARMUP_RUNS = 2
 const here = fileURLToPath(import.meta.url)
@@ -62,7 +65,8 @@ async function child(suite, contender, n) {
 /** Instructions callgrind counted in one child process. */
 function count(suite, contender, n) {
   return new Promise((resolve, reject) => {
-    const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', here, '--child', suite, contender, String(n)]
+    const v8 = ['--single-threaded', '--predictable-gc-schedule', '--hash-seed=1', '--random-seed=1']
+    const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...v8, here, '--child', suite, contender, String(n)]
     const vg = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
     vg.stderr.on('data', (d) => (err += d))

@@ -9,7 +9,6 @@ import { checkHeaders, checkPathParams } from './validate.js'
 import { createDirectCall, globalFetch } from './direct.js'
 import { settleTimeout, startTimeout } from './timeout.js'
 
-
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
 
 export interface PaginationMeta {
