@@ -11,8 +11,10 @@
 //   Repeatable: V8 runs with --single-threaded (no concurrent compiler or GC threads), --predictable-gc-schedule
 //   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
 //   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
-//   from one run to the next; with them two identical processes differed by 0.003 %. The price: collections follow
-//   a fixed schedule, not the one a running application sees.
+//   from one run to the next; with them two identical processes side by side differed by 0.003 %. Whole runs of this
+//   benchmark still differ by up to 0.5 % per listing and 5 % per 1,000 GETs for the same contender (when the
+//   server's answers arrive is not fixed): read differences smaller than that as none. The price of the flags:
+//   collections follow a fixed schedule, not the one a running application sees.
 // Needs valgrind (Debian: apt-get install valgrind). About 12 minutes on 2 cores; not part of `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
 import { spawn } from 'node:child_process'
