@@ -38,9 +38,8 @@ async function runner(suite, contender, origin) {
     const p = await import('./pagination.mjs')
     const { createStackOne } = await import('@parley/sdk/stackone')
     const base = `${origin}/fast`
-    const headers = { 'x-account-id': p.ACCOUNT_ID, authorization: `Basic ${Buffer.from(`${p.API_KEY}:`).toString('base64')}` }
     const client = (timeoutMs) => createStackOne({ apiKey: p.API_KEY, accountId: p.ACCOUNT_ID, baseUrl: base, timeoutMs })
-    const run = { raw: () => p.rawListing(base, headers), sdk: () => p.sdkListing(client(undefined)), sdkNoTimeout: () => p.sdkListing(client(Infinity)) }[contender]
+    const run = { raw: () => p.rawListing(base, p.RAW_HEADERS), sdk: () => p.sdkListing(client(undefined)), sdkNoTimeout: () => p.sdkListing(client(Infinity)) }[contender]
     return async () => {
       const { count } = await run()
       if (count !== p.PAGES * p.PAGE_SIZE) throw new Error(`${contender}: ${count} items`)

@@ -23,7 +23,7 @@
 // forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
 import { pathToFileURL } from 'node:url'
 import { contenders, rawGet, BODY as USER_BODY } from './overhead.mjs'
-import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, cursorOf, median, nextCursor, pageUrl, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
+import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, RAW_HEADERS, cursorOf, median, nextCursor, pageUrl, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
 
 const BASE = 'http://layers.test'
 const GET_CALLS = 3000
@@ -121,7 +121,7 @@ async function listPage(createStackOne, createClient, rounds, forceGc) {
     return bodies[at < 0 ? 0 : pageOf.get(decodeURIComponent(url.slice(at + 5)))]
   })
   try {
-    const headers = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${btoa(`${API_KEY}:`)}` }
+    const headers = RAW_HEADERS
     const so = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: BASE, timeoutMs: Infinity })
     const bare = createClient({ baseUrl: BASE, headers })
     // The same cursor loop over a typed GET (openapi-fetch's, then the facade's): one call per page, no pagination layer.

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, ConfigurationError, ConnectionError, TimeoutError, createBrevo, createMews, createStackOne } from '../src/index.js'
 import { backoffMs, serverDelayMs } from '../src/core/retry.js'
+import * as browserTimeout from '../src/core/timeout.browser.js'
 import { json, scriptedFetch, type Reply } from './helpers.js'
 
 const err = (status: number, headers: Record<string, string> = {}) =>
@@ -284,5 +285,25 @@ describe('server hints that say nothing', () => {
     const e = (await settle(so.orThrow.GET('/unified/messaging/users')).catch((x: unknown) => x)) as ApiError
     expect(requests).toHaveLength(1)
     expect(e.message).toContain('Retry-After 30 s: not retried')
+  })
+})
+
+// The browser build's timer per attempt (core/timeout.browser.ts, swapped in by the package.json "browser" map): the
+// Node test run never loads it through the package, so it is checked here on its own.
+describe('browser build timeouts', () => {
+  it('abort the controller once the time has passed, not before', async () => {
+    const controller = new AbortController()
+    browserTimeout.startTimeout(controller, 1_000)
+    await vi.advanceTimersByTimeAsync(999)
+    expect(controller.signal.aborted).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(controller.signal.aborted).toBe(true)
+  })
+
+  it('never abort an attempt that settled in time', async () => {
+    const controller = new AbortController()
+    browserTimeout.settleTimeout(browserTimeout.startTimeout(controller, 1_000))
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(controller.signal.aborted).toBe(false)
   })
 })

@@ -18,7 +18,7 @@ export const globalFetch = (request: Request) => (request instanceof Request ? f
 export type DirectCall = (method: string, path: string, init: Prepared, signal: AbortSignal | null | undefined) => Promise<RawResult> | undefined
 
 /** The direct path of a client, or none when the client has its own fetch (promised a real Request). */
-export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, send: (init: any) => Promise<Response>): DirectCall | undefined {
+export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, safeFetch: (init: any) => Promise<Response>): DirectCall | undefined {
   if (fetch) return undefined
   // As openapi-fetch: one trailing slash dropped, the default query serializer.
   const root = baseUrl.replace(/\/$/, '')
@@ -31,7 +31,7 @@ export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, send: 
         ? mergeHeaders(serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' }, headers, callHeaders, params.header)
         : headers
     const url = createFinalURL(path, { baseUrl: root, params, querySerializer, pathSerializer: defaultPathSerializer })
-    return parse(await send({ redirect: 'manual', ...rest, method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
+    return readResponse(await safeFetch({ redirect: 'manual', ...rest, method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
   }
   return (method, path, init, signal) =>
     init.middleware || init.fetch || init.Request || init.querySerializer || init.bodySerializer || init.pathSerializer || init.baseUrl
@@ -40,7 +40,7 @@ export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, send: 
 }
 
 // openapi-fetch 0.17's handling of the response, step for step.
-async function parse(response: Response, method: string, parseAs: string): Promise<RawResult> {
+async function readResponse(response: Response, method: string, parseAs: string): Promise<RawResult> {
   const length = response.headers.get('content-length')
   if (response.status === 204 || method === 'HEAD' || (length === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))) {
     return response.ok ? { data: undefined, response } : { error: undefined, response }
