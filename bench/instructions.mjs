@@ -28,7 +28,7 @@ const WARMUP_RUNS = 2
 const here = fileURLToPath(import.meta.url)
 
 export const suites = {
-  list: { module: './pagination.mjs', flag: 'PARLEY_BENCH_PAGINATION_SERVER', unit: 'listing of 1,000 pages', baseline: 'raw', contenders: ['raw', 'sdk', 'sdkNoTimeout'] },
+  list: { module: './pagination.mjs', flag: 'PARLEY_BENCH_PAGINATION_SERVER', unit: 'listing of 1,000 pages', baseline: 'raw', contenders: ['raw', 'rawTimeout', 'sdk', 'sdkNoTimeout'] },
   get: { module: './overhead.mjs', flag: 'PARLEY_BENCH_OVERHEAD_SERVER', unit: '1,000 sequential GETs', baseline: 'fetch', contenders: ['fetch', 'openapiFetch', 'facade', 'facadeNoTimeout'] },
 }
 
@@ -39,7 +39,7 @@ async function runner(suite, contender, origin) {
     const { createStackOne } = await import('@parley/sdk/stackone')
     const base = `${origin}/fast`
     const client = (timeoutMs) => createStackOne({ apiKey: p.API_KEY, accountId: p.ACCOUNT_ID, baseUrl: base, timeoutMs })
-    const run = { raw: () => p.rawListing(base, p.RAW_HEADERS), sdk: () => p.sdkListing(client(undefined)), sdkNoTimeout: () => p.sdkListing(client(Infinity)) }[contender]
+    const run = { raw: () => p.rawListing(base, p.RAW_HEADERS), rawTimeout: () => p.rawListing(base, p.RAW_HEADERS, 60_000), sdk: () => p.sdkListing(client(undefined)), sdkNoTimeout: () => p.sdkListing(client(Infinity)) }[contender]
     return async () => {
       const { count } = await run()
       if (count !== p.PAGES * p.PAGE_SIZE) throw new Error(`${contender}: ${count} items`)

@@ -2,7 +2,8 @@
 // Pagination cost of @parley/sdk (StackOne dialect, built package) over a local node:http server that runs in a
 // child process (its CPU does not share our event loop) and answers from pre-rendered page bodies.
 //   throughput  100,000 items over 1,000 pages: createStackOne(...).paginate(...) vs a hand-written fetch loop over
-//               the same server, interleaved in the same run (order alternates), median of the per-round sdk/raw ratio
+//               the same server, interleaved in the same run (order rotates), median of the per-round sdk/raw ratio;
+//               also that loop with a per-page timeout by hand (the floor at the SDK's default timeout)
 //   heap        one SDK listing of 1,000 pages whose caller keeps nothing: heapUsed after GC at pages 100/500/1000
 //   prefetch    50 pages, server adds 5 ms per page, caller does 5 ms of work per page: prefetch on vs off
 // Run `npx -y pnpm@10 build` first, then `node --expose-gc bench/pagination.mjs` (without --expose-gc the heap
@@ -94,15 +95,22 @@ export const nextCursor = (body) => (typeof body.next === 'string' && body.next.
 /** The URL of the page at `next` (undefined: the first page), encoded as a user would. */
 export const pageUrl = (base, next) => `${base}${PATH}?page_size=${PAGE_SIZE}${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`
 
-/** What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). */
-export async function rawListing(base, headers) {
+/**
+ * What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). With
+ * `timeoutMs`, each page also gets a timeout done by hand, as hand-written code does it (an AbortController and a
+ * timer per request, as in overhead.mjs's rawGet): the floor for the SDK at its default 60 s timeout.
+ */
+export async function rawListing(base, headers, timeoutMs = Infinity) {
   let count = 0
   let last = ''
   let next
   do {
-    const res = await fetch(pageUrl(base, next), { headers })
+    const controller = timeoutMs < Infinity ? new AbortController() : undefined
+    const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
+    const res = await fetch(pageUrl(base, next), controller ? { headers, signal: controller.signal } : { headers })
     if (!res.ok) throw new Error(`raw: HTTP ${res.status}`)
     const body = await res.json()
+    clearTimeout(timer)
     for (const c of body.data) {
       count++
       last = c.id
@@ -135,14 +143,22 @@ async function throughput(createStackOne, origin, rounds) {
   // The same listing without the per-attempt timeout: on Node 20 each AbortSignal handed to fetch costs CPU.
   const soNoTimeout = createStackOne({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: base, timeoutMs: Infinity })
   const total = PAGES * PAGE_SIZE
-  const calls = { sdk: () => sdkListing(so), sdkNoTimeout: () => sdkListing(soNoTimeout), raw: () => rawListing(base, RAW_HEADERS) }
+  const calls = {
+    sdk: () => sdkListing(so),
+    sdkNoTimeout: () => sdkListing(soNoTimeout),
+    raw: () => rawListing(base, RAW_HEADERS),
+    // The SDK's default timeout, done by hand: what passing a signal to fetch for every page costs without any SDK.
+    rawTimeout: () => rawListing(base, RAW_HEADERS, 60_000),
+  }
   // Same answer from both before anything is timed (also the warm-up).
   const a = await calls.sdk()
   const b = await calls.raw()
   if (a.count !== total || b.count !== total || a.last !== b.last) throw new Error(`contenders disagree: ${JSON.stringify({ a, b })}`)
   const perRound = []
   for (let r = 0; r < rounds; r++) {
-    const order = [['sdk', 'sdkNoTimeout', 'raw'], ['raw', 'sdk', 'sdkNoTimeout'], ['sdkNoTimeout', 'raw', 'sdk']][r % 3]
+    // Each contender takes each place in the order in turn.
+    const names = Object.keys(calls)
+    const order = names.map((_, i) => names[(i + r) % names.length])
     const t = {}
     // No forced GC between listings: a forced full collection leaves V8 slower for whatever runs next (see
     // layers.mjs --force-gc), which no running application sees. The alternating order spreads the garbage one
@@ -159,6 +175,10 @@ async function throughput(createStackOne, origin, rounds) {
     ratio: +median(perRound.map((x) => x.sdk.ms / x.raw.ms)).toFixed(3),
     sdkNoTimeoutMs: Math.round(median(perRound.map((x) => x.sdkNoTimeout.ms))),
     ratioNoTimeout: +median(perRound.map((x) => x.sdkNoTimeout.ms / x.raw.ms)).toFixed(3),
+    rawTimeoutMs: Math.round(median(perRound.map((x) => x.rawTimeout.ms))),
+    // The floor at the default timeout: the same per-page timeout by hand, no SDK.
+    timeoutFloor: +median(perRound.map((x) => x.rawTimeout.ms / x.raw.ms)).toFixed(3),
+    ratioOverRawTimeout: +median(perRound.map((x) => x.sdk.ms / x.rawTimeout.ms)).toFixed(3),
     sdkCpuMs: Math.round(median(perRound.map((x) => x.sdk.cpuMs))),
     rawCpuMs: Math.round(median(perRound.map((x) => x.raw.cpuMs))),
     cpuRatio: +median(perRound.map((x) => x.sdk.cpuMs / x.raw.cpuMs)).toFixed(3),
@@ -240,6 +260,7 @@ export async function run({ rounds = 11, prefetchRounds = 7 } = {}) {
 function table(r) {
   const rows = [
     ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
+    ['  floor', `raw fetch loop with the same per-page timeout by hand ${r.throughput.rawTimeoutMs} ms (informative)`, `rawTimeout/raw ${r.throughput.timeoutFloor}, sdk/rawTimeout ${r.throughput.ratioOverRawTimeout}`, '', null],
     ['  cpu', `client CPU: sdk ${r.throughput.sdkCpuMs} ms vs raw ${r.throughput.rawCpuMs} ms (informative)`, `sdk/raw ${r.throughput.cpuRatio}`, '', null],
     ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `+${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
     ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],

@@ -181,6 +181,23 @@ function paginationRows(r, t) {
       ...(typeof t.sdkOverRaw === 'number' ? atMost(tp.ratioNoTimeout, t.sdkOverRaw) : info),
     })
   }
+  if (tp?.timeoutFloor !== undefined) {
+    // No SDK: the raw loop with the default timeout done by hand, an AbortController and a timer per page.
+    rows.push({
+      bench: '  floor: raw loop + the same per-page timeout',
+      figure: `raw + timeout ${num(tp.rawTimeoutMs, ' ms')}`,
+      baseline: `raw fetch loop ${num(tp.rawMs, ' ms')}`,
+      ratio: tp.timeoutFloor,
+      ...info,
+    })
+    rows.push({
+      bench: '  sdk at defaults over that floor',
+      figure: `sdk ${num(tp.sdkMs, ' ms')}`,
+      baseline: `raw + timeout ${num(tp.rawTimeoutMs, ' ms')}`,
+      ratio: tp.ratioOverRawTimeout,
+      ...info,
+    })
+  }
   const hp = r?.heap
   if (hp?.growth500to1000MB !== undefined) {
     const used = hp.heapUsedMB ?? {}
