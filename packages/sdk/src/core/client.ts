@@ -4,7 +4,7 @@
 import createClient, { type Client } from 'openapi-fetch'
 import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
-import { followRedirectsSafely } from './redirect.js'
+import { callerRedirect, followRedirectsSafely } from './redirect.js'
 import { checkHeaders, checkPathParams } from './validate.js'
 import { createDirectCall, globalFetch } from './direct.js'
 import { settleTimeout, startTimeout } from './timeout.js'
@@ -100,7 +100,7 @@ export function createCore(config: CoreConfig): Core {
   // headers, at construction: fetch's Headers would refuse them later with the secret in its message.
   checkHeaders(config)
   const safeFetch = followRedirectsSafely(config.fetch ?? globalFetch)
-  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch, redirect: 'manual' })
+  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch })
   // Middleware and a caller's fetch are promised a real Request built by openapi-fetch; every other call takes the
   // direct path, where the build has one (not in browsers).
   let direct = createDirectCall?.(config, safeFetch)
@@ -123,6 +123,7 @@ export function createCore(config: CoreConfig): Core {
       attemptTimeout = checkTimeout(t, 'timeoutMs')
       init = rest
     }
+    init = callerRedirect(init, config.fetch)
     if (prepare) init = await prepare(init, op)
     // After prepare, so a credential function's header value is checked too.
     checkHeaders(init)
@@ -148,7 +149,8 @@ export function createCore(config: CoreConfig): Core {
       let result: RawResult
       try {
         // `direct` is read per attempt: middleware added during a backoff gets its real Request on the retry.
-        result = await (direct?.(method, path, init, signal) ?? call(path, { ...init, signal }))
+        // fetch never follows a redirect itself (see redirect.ts).
+        result = await (direct?.(method, path, init, signal) ?? call(path, { ...init, redirect: 'manual', signal }))
       } catch (err) {
         settle()
         // The caller's own abort is theirs: hand back their reason untouched.

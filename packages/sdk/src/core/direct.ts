@@ -31,7 +31,7 @@ export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, safeFe
         ? mergeHeaders(serialized === undefined || serialized instanceof FormData ? {} : { 'Content-Type': 'application/json' }, headers, callHeaders, params.header)
         : headers
     const url = createFinalURL(path, { baseUrl: root, params, querySerializer, pathSerializer: defaultPathSerializer })
-    return readResponse(await safeFetch({ redirect: 'manual', ...rest, method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
+    return readResponse(await safeFetch({ ...rest, redirect: 'manual', method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
   }
   return (method, path, init, signal) =>
     init.middleware || init.fetch || init.Request || init.querySerializer || init.bodySerializer || init.pathSerializer || init.baseUrl

@@ -124,6 +124,21 @@ describe.each([
     expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
   })
 
+  it("the caller's redirect: 'follow' -> still followed by the SDK, without authorization or x-account-id", async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    other.script(fault.json({ data: [] }))
+    const { response } = await client().GET('/unified/messaging/users', { redirect: 'follow' })
+    expect(response.status).toBe(200)
+    expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
+  })
+
+  it("the caller's redirect: 'manual' -> the 302 itself, nothing sent to the other origin", async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    const { response } = await client().GET('/unified/messaging/users', { redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(other.requests).toHaveLength(0)
+  })
+
   it('307 of a POST with a body -> not replayed anywhere: the caller gets the 307, the POST was sent once', async () => {
     api.script(fault.redirect(307, other.url('/elsewhere')))
     const { error, response } = await client().POST('/unified/messaging/messages', { body: { content: 'hi', recipient: 'c1' } })
@@ -142,5 +157,55 @@ describe('redirect loops', () => {
       .catch((x: unknown) => x)
     expect(e).toMatchObject({ name: 'ApiError', status: 302, attempts: 1, retryable: false })
     expect(api.requests).toHaveLength(6)
+  })
+})
+
+// fetch itself must never follow: it keeps api-key, partner-key and x-account-id on a cross-origin hop. The caller's
+// `redirect` says whether a redirect is followed; the SDK's follower does it.
+describe("the caller's redirect option", () => {
+  it("redirect: 'follow' -> followed by the SDK: the other origin gets no authorization, no x-account-id", async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    other.script(fault.json({ data: [{ id: 'u1' }] }))
+    const { data } = await stackone().GET('/unified/messaging/users', { redirect: 'follow' })
+    expect(data?.data).toEqual([{ id: 'u1' }])
+    expect(other.requests).toHaveLength(1)
+    expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
+  })
+
+  it("redirect: 'manual' -> the caller gets the 302 itself; nothing reaches the other origin", async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    const { response } = await brevo().GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } }, redirect: 'manual' })
+    expect(response.status).toBe(302)
+    expect(response.headers.get('location')).toBe(other.url('/mirror/users'))
+    expect(other.requests).toHaveLength(0)
+  })
+
+  it("redirect: 'error' -> a ConnectionError; nothing reaches the other origin", async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    const so = createStackOne({ apiKey: 'sk_live_key', accountId: 'acc_1', baseUrl: api.origin, retry: { maxRetries: 0 } })
+    const e = await so.GET('/unified/messaging/users', { redirect: 'error' }).catch((x: unknown) => x)
+    expect(e).toMatchObject({ name: 'ConnectionError', attempts: 1 })
+    expect(other.requests).toHaveLength(0)
+  })
+
+  it("a call's own fetch -> used for every hop, and the hop to the other origin carries no credentials", async () => {
+    api.script(fault.redirect(307, other.url('/cdn/m1')))
+    other.script(fault.json({ id: 'm1' }))
+    const seen: string[] = []
+    const callFetch = (request: Request) => {
+      seen.push(new URL(request.url).origin)
+      return fetch(request)
+    }
+    await brevo().orThrow.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } }, fetch: callFetch })
+    expect(seen).toEqual([api.origin, other.origin])
+    expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
+  })
+
+  it('an unknown redirect mode -> ConfigurationError naming redirect, nothing sent', async () => {
+    const e = await stackone()
+      .GET('/unified/messaging/users', { redirect: 'sideways' as RequestRedirect })
+      .catch((x: unknown) => x)
+    expect(e).toMatchObject({ name: 'ConfigurationError', field: 'redirect' })
+    expect(api.requests).toHaveLength(0)
   })
 })
