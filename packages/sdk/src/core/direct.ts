@@ -7,6 +7,7 @@
 // Browser builds swap in direct.browser.ts: no direct path there, openapi-fetch does every call.
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders } from 'openapi-fetch'
 import type { CoreConfig, Prepared, RawResult } from './client.js'
+import { checkBaseUrl } from './validate.js'
 
 /**
  * The global fetch, looked up per call so that one installed later (polyfill, test stub) is used: the direct path
@@ -19,6 +20,9 @@ export type DirectCall = (method: string, path: string, init: Prepared, signal: 
 
 /** The direct path of a client, or none when the client has its own fetch (promised a real Request). */
 export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, safeFetch: (init: any) => Promise<Response>): DirectCall | undefined {
+  // Every client on Node passes here, its own fetch or not. Browser builds skip the check (each byte there is in the
+  // bundle size check): a bad baseUrl fails their first call instead.
+  checkBaseUrl(baseUrl)
   if (fetch) return undefined
   // As openapi-fetch: one trailing slash dropped, the default query serializer.
   const root = baseUrl.replace(/\/$/, '')

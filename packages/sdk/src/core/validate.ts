@@ -39,3 +39,18 @@ function checkHeaderValues(where: string, headers: unknown): void {
     }
   }
 }
+
+/**
+ * `baseUrl` must be an absolute http(s) URL with no query or fragment (the path is appended to it). A missing scheme
+ * (`api.stackone.com`) would otherwise fail every call as a "connection" error, after retries. The value is not
+ * echoed: it may carry userinfo.
+ */
+export function checkBaseUrl(baseUrl: unknown): void {
+  let url: URL | undefined
+  try {
+    url = new URL(baseUrl as string)
+  } catch {}
+  if (typeof baseUrl !== 'string' || !url || !/^https?:$/.test(url.protocol) || url.search || url.hash || baseUrl.includes('?')) {
+    throw new ConfigurationError('baseUrl', 'baseUrl must be an absolute http(s) URL without query or fragment, like https://api.example.com')
+  }
+}

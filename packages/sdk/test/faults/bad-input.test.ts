@@ -171,3 +171,25 @@ describe('Sunshine ListConversations filter', () => {
     expect(new URL(server.requests[0]!.url, server.origin).searchParams.get('filter[userExternalId]')).toBe('ext-1')
   })
 })
+
+describe('baseUrl', () => {
+  it.each([
+    ['no scheme', 'api.stackone.com'],
+    ['not a URL', 'not a url'],
+    ['another scheme', 'ftp://files.example'],
+    ['a query', 'https://api.stackone.com/?region=eu'],
+    ['a fragment', 'https://api.stackone.com/#x'],
+    ['userinfo with a secret, no scheme', 'user:s3cret@api.stackone.com'],
+  ])('%s -> ConfigurationError at construction naming baseUrl, value not echoed', (_label, baseUrl) => {
+    const e = construct(() => stackone({ baseUrl }))
+    expect(e).toBeInstanceOf(ConfigurationError)
+    expect(e).toMatchObject({ field: 'baseUrl' })
+    expect((e as Error).message).not.toContain(baseUrl)
+  })
+
+  it('an http(s) URL with a path prefix is used as is: the call goes to prefix + path', async () => {
+    const client = stackone({ baseUrl: `${server.origin}/proxy/v1` })
+    await client.GET('/unified/messaging/users')
+    expect(server.requests.map((r) => r.url)).toEqual(['/proxy/v1/unified/messaging/users'])
+  })
+})
