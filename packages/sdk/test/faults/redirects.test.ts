@@ -172,6 +172,14 @@ describe("the caller's redirect option", () => {
     expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
   })
 
+  it('redirect: undefined (the key present) -> followed by the SDK, without credentials', async () => {
+    api.script(fault.redirect(302, other.url('/mirror/users')))
+    other.script(fault.json({ data: [] }))
+    await stackone().orThrow.GET('/unified/messaging/users', { redirect: undefined })
+    expect(other.requests).toHaveLength(1)
+    expect(credentialHeaders(other.requests[0]!.headers)).toEqual([])
+  })
+
   it("redirect: 'manual' -> the caller gets the 302 itself; nothing reaches the other origin", async () => {
     api.script(fault.redirect(302, other.url('/mirror/users')))
     const { response } = await brevo().GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } }, redirect: 'manual' })
