@@ -76,10 +76,13 @@ export interface RawResult {
 export interface Core {
   readonly base: Client<any>
   readonly meta: (method: HttpMethod, path: string) => OperationMeta | undefined
-  /** One call with retries; resolves to openapi-fetch's result plus the number of attempts. */
-  send(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult & { attempts: number }>
+  /**
+   * One call with retries; resolves to openapi-fetch's result plus the number of attempts. `signal`, when given,
+   * replaces the init's own (pagination passes its listing's signal this way rather than copying the init).
+   */
+  send(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult & { attempts: number }>
   /** Like send, but a non-2xx answer becomes an ApiError. */
-  sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult>
+  sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult>
   /** openapi-fetch's `use`; once any middleware is added, every call builds a real Request for it. */
   use: Client<any>['use']
 }
@@ -111,11 +114,12 @@ export function createCore(config: CoreConfig): Core {
   const prepare = config.prepare
   const vendor = config.vendor
 
-  async function send(method: HttpMethod, path: string, input: Prepared | undefined) {
+  async function send(method: HttpMethod, path: string, input: Prepared | undefined, signal?: AbortSignal | null) {
     const op = meta(method, path)
     let init: Prepared = input ?? {}
+    const userSignal: AbortSignal | null | undefined = signal ?? init.signal
     // A caller who already gave up gets their reason back before any work (credential calls, signing).
-    init.signal?.throwIfAborted()
+    userSignal?.throwIfAborted()
     checkPathParams(path, init.params?.path)
     let attemptTimeout = timeoutMs
     if (init.timeoutMs !== undefined) {
@@ -129,7 +133,6 @@ export function createCore(config: CoreConfig): Core {
     checkHeaders(init)
     const repeatable = op ? op.idempotent || policy.retryNonIdempotent : method === 'GET'
     const maxAttempts = repeatable ? policy.maxRetries + 1 : 1
-    const userSignal: AbortSignal | null | undefined = init.signal
     const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
 
     for (let attempt = 1; ; attempt++) {
@@ -145,12 +148,12 @@ export function createCore(config: CoreConfig): Core {
       }
       if (controller) userSignal?.addEventListener('abort', abort)
       if (controller && userSignal?.aborted) abort()
-      const signal = controller?.signal ?? userSignal
+      const attemptSignal = controller?.signal ?? userSignal
       let result: RawResult
       try {
         // `direct` is read per attempt: middleware added during a backoff gets its real Request on the retry.
         // fetch never follows a redirect itself (see redirect.ts).
-        result = await (direct?.(method, path, init, signal) ?? call(path, { ...init, redirect: 'manual', signal }))
+        result = await (direct?.(method, path, init, attemptSignal) ?? call(path, { ...init, redirect: 'manual', signal: attemptSignal }))
       } catch (err) {
         settle()
         // The caller's own abort is theirs: hand back their reason untouched.
@@ -175,8 +178,8 @@ export function createCore(config: CoreConfig): Core {
     }
   }
 
-  async function sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined): Promise<RawResult> {
-    const result = await send(method, path, init)
+  async function sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult> {
+    const result = await send(method, path, init, signal)
     if (result.response.ok) return result
     throw toApiError(vendor, `${method} ${path}`, result, policy.maxRetryAfterMs)
   }

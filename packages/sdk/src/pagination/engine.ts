@@ -40,8 +40,10 @@ export async function* pages(
   const userSignal = options.signal ?? first.signal
   // Only a prefetching listing needs its own signal (every signal given to fetch has a CPU cost on Node 20).
   const signal = options.prefetch ? (userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal) : userSignal
+  // The signal goes beside the init, not into a copy of it: on Node 20 spreading an init that withCursor had just
+  // spread cost about 60,000 instructions per page further down the call (callgrind, stubbed fetch).
   const fetchPage = (windowInit: Prepared, cursor: string | undefined) =>
-    core.sendOrThrow(method, path, { ...dialect.withCursor(windowInit, cursor, pagination), signal })
+    core.sendOrThrow(method, path, dialect.withCursor(windowInit, cursor, pagination), signal)
 
   let pageNo = 0
   let itemCount = 0
