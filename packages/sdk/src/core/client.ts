@@ -103,10 +103,11 @@ export function createCore(config: CoreConfig): Core {
   // headers, at construction: fetch's Headers would refuse them later with the secret in its message.
   checkHeaders(config)
   const safeFetch = followRedirectsSafely(config.fetch ?? globalFetch)
-  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch })
   // Middleware and a caller's fetch are promised a real Request built by openapi-fetch; every other call takes the
-  // direct path, where the build has one (not in browsers).
+  // direct path, where the build has one (not in browsers). Made before the openapi-fetch client: on Node it checks
+  // baseUrl, which openapi-fetch would otherwise trip over first.
   let direct = createDirectCall?.(config, safeFetch)
+  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch })
   // method -> path -> operation: looked up on every call without building a key string.
   const byMethod: Record<string, Map<string, OperationMeta>> = {}
   for (const op of config.operationList) (byMethod[op.method.toUpperCase()] ??= new Map()).set(op.path, op)

@@ -50,7 +50,8 @@ export function checkBaseUrl(baseUrl: unknown): void {
   try {
     url = new URL(baseUrl as string)
   } catch {}
-  if (typeof baseUrl !== 'string' || !url || !/^https?:$/.test(url.protocol) || url.search || url.hash || baseUrl.includes('?')) {
+  // `?` and `#` on the raw string: an empty query or fragment (`https://x/?`) leaves url.search and url.hash empty.
+  if (!url || !/^https?:$/.test(url.protocol) || /[?#]/.test(baseUrl as string)) {
     throw new ConfigurationError('baseUrl', 'baseUrl must be an absolute http(s) URL without query or fragment, like https://api.example.com')
   }
 }

@@ -179,12 +179,15 @@ describe('baseUrl', () => {
     ['another scheme', 'ftp://files.example'],
     ['a query', 'https://api.stackone.com/?region=eu'],
     ['a fragment', 'https://api.stackone.com/#x'],
+    ['an empty query', 'https://api.stackone.com/?'],
+    ['an empty fragment', 'https://api.stackone.com/#'],
+    ['not a string', 42 as unknown as string],
     ['userinfo with a secret, no scheme', 'user:s3cret@api.stackone.com'],
   ])('%s -> ConfigurationError at construction naming baseUrl, value not echoed', (_label, baseUrl) => {
     const e = construct(() => stackone({ baseUrl }))
     expect(e).toBeInstanceOf(ConfigurationError)
     expect(e).toMatchObject({ field: 'baseUrl' })
-    expect((e as Error).message).not.toContain(baseUrl)
+    expect((e as Error).message).not.toContain(String(baseUrl))
   })
 
   it('an http(s) URL with a path prefix is used as is: the call goes to prefix + path', async () => {
