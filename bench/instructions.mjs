@@ -6,8 +6,11 @@
 // kernel work counts as little as any instruction, and the kernel is not counted at all. The timed benchmarks
 // (`pnpm bench`) stay the measure of the targets.
 //   How: each contender runs in its own process under callgrind, with the benchmark's server in a child process that
-//   callgrind does not follow. A process warms up (2 runs), then does `n` more; the count for n = 0 is subtracted from
-//   the count for n = RUNS, so start-up and warm-up drop out.
+//   callgrind does not follow. A process warms up (6 runs), then does `n` more; the count for n = 0 is subtracted from
+//   the count for n = RUNS, so start-up and warm-up drop out. Six, not two: V8 still optimizes functions during the
+//   third to fifth listing (`--trace-opt`: 33, 17 and 9 for the raw loop, 46, 19 and 10 through pages()), and with
+//   --single-threaded that compiling is counted; after two warm-up listings it was up to 100 M of a listing's count,
+//   and more for the SDK, whose code is larger.
 //   Repeatable: V8 runs with --single-threaded (no concurrent compiler or GC threads), --predictable-gc-schedule
 //   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
 //   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
@@ -15,7 +18,7 @@
 //   benchmark still differ by up to 0.5 % per listing and 5 % per 1,000 GETs for the same contender (when the
 //   server's answers arrive is not fixed): read differences smaller than that as none. The price of the flags:
 //   collections follow a fixed schedule, not the one a running application sees.
-// Needs valgrind (Debian: apt-get install valgrind). About 12 minutes on 2 cores; not part of `pnpm bench`.
+// Needs valgrind (Debian: apt-get install valgrind). About 25 minutes on 2 cores; not part of `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
 import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
@@ -24,7 +27,7 @@ import { startChildServer } from './lib/child-server.mjs'
 
 const RUNS = 2
 const GETS_PER_RUN = 1000
-const WARMUP_RUNS = 2
+const WARMUP_RUNS = 6
 const here = fileURLToPath(import.meta.url)
 
 export const suites = {

@@ -2,7 +2,7 @@
 // Pagination cost of @parley/sdk (StackOne dialect, built package) over a local node:http server that runs in a
 // child process (its CPU does not share our event loop) and answers from pre-rendered page bodies.
 //   throughput  100,000 items over 1,000 pages: createStackOne(...).paginate(...) vs a hand-written fetch loop over
-//               the same server, interleaved in the same run (order rotates), median of the per-round sdk/raw ratio;
+//               the same server, interleaved in the same run (balanced orders), median of the per-round sdk/raw ratio;
 //               also that loop with a per-page timeout by hand (the floor at the SDK's default timeout)
 //   heap        one SDK listing of 1,000 pages whose caller keeps nothing: heapUsed after GC at pages 100/500/1000
 //   prefetch    50 pages, server adds 5 ms per page, caller does 5 ms of work per page: prefetch on vs off
@@ -120,6 +120,18 @@ export async function rawListing(base, headers, timeoutMs = Infinity) {
   return { count, last }
 }
 
+/**
+ * Orders for n contenders (n even) in which each one runs in each place once and follows each other one exactly
+ * once (a Williams design). Rotating a fixed order would give every contender the same predecessor in every round,
+ * and a listing pays for the garbage the one before it left (with the SDK first in the list, plain rotation put the
+ * raw loop after the SDK without timeout in every round).
+ */
+export function balancedOrders(n) {
+  const first = [0]
+  for (let k = 1, lo = 1, hi = n - 1; k < n; k++) first.push(k % 2 ? lo++ : hi--)
+  return Array.from({ length: n }, (_, r) => first.map((x) => (x + r) % n))
+}
+
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
   const m = s.length >> 1
@@ -155,10 +167,10 @@ async function throughput(createStackOne, origin, rounds) {
   const b = await calls.raw()
   if (a.count !== total || b.count !== total || a.last !== b.last) throw new Error(`contenders disagree: ${JSON.stringify({ a, b })}`)
   const perRound = []
+  const names = Object.keys(calls)
+  const orders = balancedOrders(names.length)
   for (let r = 0; r < rounds; r++) {
-    // Each contender takes each place in the order in turn.
-    const names = Object.keys(calls)
-    const order = names.map((_, i) => names[(i + r) % names.length])
+    const order = orders[r % orders.length].map((i) => names[i])
     const t = {}
     // No forced GC between listings: a forced full collection leaves V8 slower for whatever runs next (see
     // layers.mjs --force-gc), which no running application sees. The alternating order spreads the garbage one
@@ -182,7 +194,7 @@ async function throughput(createStackOne, origin, rounds) {
     sdkCpuMs: Math.round(median(perRound.map((x) => x.sdk.cpuMs))),
     rawCpuMs: Math.round(median(perRound.map((x) => x.raw.cpuMs))),
     cpuRatio: +median(perRound.map((x) => x.sdk.cpuMs / x.raw.cpuMs)).toFixed(3),
-    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk.ms), raw: Math.round(x.raw.ms) })),
+    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk.ms), raw: Math.round(x.raw.ms), sdkNoTimeout: Math.round(x.sdkNoTimeout.ms), rawTimeout: Math.round(x.rawTimeout.ms) })),
   }
 }
 
@@ -244,7 +256,7 @@ async function prefetch(createStackOne, origin, rounds) {
   }
 }
 
-export async function run({ rounds = 11, prefetchRounds = 7 } = {}) {
+export async function run({ rounds = 12, prefetchRounds = 7 } = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const server = await startChildServer(import.meta.url, SERVER_FLAG)
   try {
