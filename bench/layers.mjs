@@ -18,7 +18,8 @@
 // run follows an untimed run of the same contender: a signal handed to fetch leaves a finalizer behind, and garbage
 // and finalizers are paid for by whoever runs next, so most of what each contender pays for is its own kind (not
 // all of it: compare figures within one run).
-// Run `npx -y pnpm@10 build` first, then `node bench/layers.mjs`; prints one JSON object. With `node --expose-gc
+// Run `npx -y pnpm@10 build` first, then `node bench/layers.mjs`; prints one JSON object. `SDK=<path to a built
+// stackone.js>` measures another build of the SDK (an experiment) against the same baselines. With `node --expose-gc
 // bench/layers.mjs --force-gc` every timed run starts with a forced full collection, which shows why no benchmark here
 // forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
 import { pathToFileURL } from 'node:url'
@@ -190,7 +191,7 @@ async function getCall(rounds, forceGc) {
 
 export async function measure({ rounds = 7, forceGc = false } = {}) {
   if (forceGc && typeof globalThis.gc !== 'function') throw new Error('--force-gc needs node --expose-gc')
-  const { createStackOne } = await import('@parley/sdk/stackone')
+  const { createStackOne } = await import(process.env.SDK ?? '@parley/sdk/stackone')
   const { default: createClient } = await import('openapi-fetch')
   const listPageResult = await listPage(createStackOne, createClient, rounds, forceGc)
   return { node: process.version, forceGc, listPage: listPageResult, getCall: await getCall(rounds, forceGc) }
