@@ -127,6 +127,8 @@ export async function rawListing(base, headers, timeoutMs = Infinity) {
  * raw loop after the SDK without timeout in every round).
  */
 export function balancedOrders(n) {
+  // With an odd n the square is not balanced (it would need its mirror image too).
+  if (n % 2) throw new Error(`balancedOrders: ${n} contenders; add one or drop one (n must be even)`)
   const first = [0]
   for (let k = 1, lo = 1, hi = n - 1; k < n; k++) first.push(k % 2 ? lo++ : hi--)
   return Array.from({ length: n }, (_, r) => first.map((x) => (x + r) % n))
