@@ -41,7 +41,8 @@ export async function* pages(
   // Only a prefetching listing needs its own signal (every signal given to fetch has a CPU cost on Node 20).
   const signal = options.prefetch ? (userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal) : userSignal
   // The signal goes beside the init, not into a copy of it: on Node 20 spreading an init that withCursor had just
-  // spread cost about 60,000 instructions per page further down the call (callgrind, stubbed fetch).
+  // spread made the rest of the call dearer (callgrind: 82-91 M fewer instructions per 1,000-page listing without
+  // it, counted after two warm-up listings, so some of that may be V8 compiling; see bench/instructions.mjs).
   const fetchPage = (windowInit: Prepared, cursor: string | undefined) =>
     core.sendOrThrow(method, path, dialect.withCursor(windowInit, cursor, pagination), signal)
 
