@@ -3,7 +3,8 @@
 // child process (its CPU does not share our event loop) and answers from pre-rendered page bodies.
 //   throughput  100,000 items over 1,000 pages: createStackOne(...).paginate(...) vs a hand-written fetch loop over
 //               the same server, interleaved in the same run (balanced orders), median of the per-round sdk/raw ratio;
-//               also that loop with a per-page timeout by hand (the floor at the SDK's default timeout)
+//               also that loop with a per-page timeout by hand, and the API floor: the same requests behind a
+//               hand-written for-await item iterator (no SDK), with and without that timeout
 //   heap        one SDK listing of 1,000 pages whose caller keeps nothing: heapUsed after GC at pages 100/500/1000
 //   prefetch    50 pages, server adds 5 ms per page, caller does 5 ms of work per page: prefetch on vs off
 // Run `npx -y pnpm@10 build` first, then `node --expose-gc bench/pagination.mjs` (without --expose-gc the heap
@@ -121,6 +122,45 @@ export async function rawListing(base, headers, timeoutMs = Infinity) {
 }
 
 /**
+ * The cheapest code a user could write that gives what `paginate()` gives: the raw loop's requests (with
+ * `timeoutMs`, its per-page timeout by hand) behind a hand-written item iterator, consumed with `for await`. No SDK
+ * code at all, so its distance from the raw loop is what that API costs before any SDK does anything: one awaited
+ * promise per item instead of a plain `for...of`, and, at the SDK's default timeout, a signal per request.
+ */
+export async function floorListing(base, headers, timeoutMs = Infinity) {
+  let items = []
+  let index = 0
+  let next
+  let started = false
+  const iterator = {
+    [Symbol.asyncIterator]: () => iterator,
+    async next() {
+      while (index >= items.length) {
+        if (started && next === undefined) return { value: undefined, done: true }
+        const controller = timeoutMs < Infinity ? new AbortController() : undefined
+        const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
+        const res = await fetch(pageUrl(base, next), controller ? { headers, signal: controller.signal } : { headers })
+        if (!res.ok) throw new Error(`floor: HTTP ${res.status}`)
+        const body = await res.json()
+        clearTimeout(timer)
+        started = true
+        items = body.data
+        index = 0
+        next = nextCursor(body)
+      }
+      return { value: items[index++], done: false }
+    },
+  }
+  let count = 0
+  let last = ''
+  for await (const c of iterator) {
+    count++
+    last = c.id
+  }
+  return { count, last }
+}
+
+/**
  * Orders for n contenders (n even) in which each one runs in each place once and follows each other one exactly
  * once (a Williams design). Rotating a fixed order would give every contender the same predecessor in every round,
  * and a listing pays for the garbage the one before it left (with the SDK first in the list, plain rotation put the
@@ -163,11 +203,14 @@ async function throughput(createStackOne, origin, rounds) {
     raw: () => rawListing(base, RAW_HEADERS),
     // The SDK's default timeout, done by hand: what passing a signal to fetch for every page costs without any SDK.
     rawTimeout: () => rawListing(base, RAW_HEADERS, 60_000),
+    // The same API with no SDK behind it (see floorListing), at the default timeout and without one.
+    floor: () => floorListing(base, RAW_HEADERS, 60_000),
+    floorNoTimeout: () => floorListing(base, RAW_HEADERS),
   }
-  // Same answer from both before anything is timed (also the warm-up).
-  const a = await calls.sdk()
-  const b = await calls.raw()
-  if (a.count !== total || b.count !== total || a.last !== b.last) throw new Error(`contenders disagree: ${JSON.stringify({ a, b })}`)
+  // Same answer from all before anything is timed (also the warm-up).
+  const first = {}
+  for (const [name, call] of Object.entries(calls)) first[name] = await call()
+  if (Object.values(first).some((x) => x.count !== total || x.last !== first.raw.last)) throw new Error(`contenders disagree: ${JSON.stringify(first)}`)
   const perRound = []
   const names = Object.keys(calls)
   const orders = balancedOrders(names.length)
@@ -193,10 +236,18 @@ async function throughput(createStackOne, origin, rounds) {
     // The floor at the default timeout: the same per-page timeout by hand, no SDK.
     timeoutFloor: +median(perRound.map((x) => x.rawTimeout.ms / x.raw.ms)).toFixed(3),
     ratioOverRawTimeout: +median(perRound.map((x) => x.sdk.ms / x.rawTimeout.ms)).toFixed(3),
+    floorMs: Math.round(median(perRound.map((x) => x.floor.ms))),
+    floorNoTimeoutMs: Math.round(median(perRound.map((x) => x.floorNoTimeout.ms))),
+    // What the API itself costs, no SDK: items through `for await`, with and without the default timeout.
+    floorRatio: +median(perRound.map((x) => x.floor.ms / x.raw.ms)).toFixed(3),
+    floorNoTimeoutRatio: +median(perRound.map((x) => x.floorNoTimeout.ms / x.raw.ms)).toFixed(3),
+    // What the SDK adds to that: the part of the ratio its code is responsible for.
+    ratioOverFloor: +median(perRound.map((x) => x.sdk.ms / x.floor.ms)).toFixed(3),
+    ratioNoTimeoutOverFloor: +median(perRound.map((x) => x.sdkNoTimeout.ms / x.floorNoTimeout.ms)).toFixed(3),
     sdkCpuMs: Math.round(median(perRound.map((x) => x.sdk.cpuMs))),
     rawCpuMs: Math.round(median(perRound.map((x) => x.raw.cpuMs))),
     cpuRatio: +median(perRound.map((x) => x.sdk.cpuMs / x.raw.cpuMs)).toFixed(3),
-    perRound: perRound.map((x) => ({ sdk: Math.round(x.sdk.ms), raw: Math.round(x.raw.ms), sdkNoTimeout: Math.round(x.sdkNoTimeout.ms), rawTimeout: Math.round(x.rawTimeout.ms) })),
+    perRound: perRound.map((x) => Object.fromEntries(Object.entries(x).map(([name, t]) => [name, Math.round(t.ms)]))),
   }
 }
 
@@ -275,6 +326,8 @@ function table(r) {
   const rows = [
     ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
     ['  floor', `raw fetch loop with the same per-page timeout by hand ${r.throughput.rawTimeoutMs} ms (informative)`, `rawTimeout/raw ${r.throughput.timeoutFloor}, sdk/rawTimeout ${r.throughput.ratioOverRawTimeout}`, '', null],
+    ['  api floor', `the same API with no SDK (raw requests behind a for-await item iterator): ${r.throughput.floorMs} ms with the timeout, ${r.throughput.floorNoTimeoutMs} ms without (informative)`, `floor/raw ${r.throughput.floorRatio} / ${r.throughput.floorNoTimeoutRatio}`, '', null],
+    ['  over floor', `sdk over that floor, at defaults / timeoutMs: Infinity (informative)`, `sdk/floor ${r.throughput.ratioOverFloor} / ${r.throughput.ratioNoTimeoutOverFloor}`, '', null],
     ['  cpu', `client CPU: sdk ${r.throughput.sdkCpuMs} ms vs raw ${r.throughput.rawCpuMs} ms (informative)`, `sdk/raw ${r.throughput.cpuRatio}`, '', null],
     ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `+${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
     ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],

@@ -198,6 +198,23 @@ function paginationRows(r, t) {
       ...info,
     })
   }
+  if (tp?.floorRatio !== undefined) {
+    // No SDK either: the raw loop's requests behind a for-await item iterator, what paginate()'s API itself costs.
+    rows.push({
+      bench: '  api floor: raw requests, for-await items, timeout',
+      figure: `floor ${num(tp.floorMs, ' ms')}`,
+      baseline: `raw fetch loop ${num(tp.rawMs, ' ms')}`,
+      ratio: tp.floorRatio,
+      ...info,
+    })
+    rows.push({
+      bench: '  sdk at defaults over the api floor',
+      figure: `sdk ${num(tp.sdkMs, ' ms')}`,
+      baseline: `floor ${num(tp.floorMs, ' ms')}`,
+      ratio: tp.ratioOverFloor,
+      ...info,
+    })
+  }
   const hp = r?.heap
   if (hp?.growth500to1000MB !== undefined) {
     const used = hp.heapUsedMB ?? {}
