@@ -332,7 +332,7 @@ function table(r) {
     ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `+${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
     ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],
   ]
-  const w = [10, Math.max(...rows.map((x) => x[1].length)), 20, 8]
+  const w = [12, Math.max(...rows.map((x) => x[1].length)), 20, 8]
   const line = (cells) => cells.map((c, i) => String(c).padEnd(w[i] ?? 4)).join('  ')
   return [line(['measure', 'figures', 'ratio', 'target', 'ok']), line(w.map((n) => '-'.repeat(n)).concat('--')), ...rows.map((x) => line([...x.slice(0, 4), x[4] === null ? '' : x[4] ? 'yes' : 'NO']))].join('\n')
 }
