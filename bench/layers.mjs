@@ -24,7 +24,7 @@
 // forces one while timing: it leaves V8 slower for whatever runs next, which no running application sees.
 import { pathToFileURL } from 'node:url'
 import { contenders, rawGet, BODY as USER_BODY } from './overhead.mjs'
-import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, RAW_HEADERS, cursorOf, median, nextCursor, pageUrl, query, rawListing, renderPages, sdkListing } from './pagination.mjs'
+import { ACCOUNT_ID, API_KEY, PAGES, PAGE_SIZE, PATH, RAW_HEADERS, cursorOf, median, nextCursor, query, rawItems, rawListing, renderPages, sdkListing } from './pagination.mjs'
 
 const BASE = 'http://layers.test'
 const GET_CALLS = 3000
@@ -90,29 +90,6 @@ async function cpuPerUnit(calls, units, rounds, forceGc) {
 }
 
 const overRaw = (us, raw) => Object.fromEntries(Object.entries(us).map(([k, v]) => [k, +(v - us[raw]).toFixed(1)]))
-
-/** The raw pages handed out one item at a time by the smallest async iterator that can: no SDK, just the pattern. */
-function rawItems(base, headers) {
-  let items = []
-  let index = 0
-  let next
-  let fetched = false
-  const iterator = {
-    [Symbol.asyncIterator]: () => iterator,
-    async next() {
-      while (index >= items.length) {
-        if (fetched && next === undefined) return { value: undefined, done: true }
-        const body = await (await fetch(pageUrl(base, next), { headers })).json()
-        fetched = true
-        items = body.data
-        index = 0
-        next = nextCursor(body)
-      }
-      return { value: items[index++], done: false }
-    },
-  }
-  return iterator
-}
 
 async function listPage(createStackOne, createClient, rounds, forceGc) {
   const bodies = renderPages(PAGES)

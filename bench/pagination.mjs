@@ -79,16 +79,19 @@ export const query = { params: { query: { page_size: String(PAGE_SIZE) } } }
 /** The headers the SDK sends (HTTP basic with the API key as user, the account), written out for the raw contenders. */
 export const RAW_HEADERS = { 'x-account-id': ACCOUNT_ID, authorization: `Basic ${btoa(`${API_KEY}:`)}` }
 
-/** The SDK: every item of every page; the caller only counts (and checks the ids arrive in order). */
-export async function sdkListing(so) {
+/** Counts every item of a listing (and keeps the last id, to check the ids arrive in order); keeps nothing else. */
+export async function countItems(listing) {
   let count = 0
   let last = ''
-  for await (const c of so.paginate(PATH, query)) {
+  for await (const c of listing) {
     count++
     last = c.id
   }
   return { count, last }
 }
+
+/** The SDK: every item of every page; the caller only counts. */
+export const sdkListing = (so) => countItems(so.paginate(PATH, query))
 
 /** StackOne's stop rule, as a user would write it: a non-blank `next` is the next cursor. */
 export const nextCursor = (body) => (typeof body.next === 'string' && body.next.trim() !== '' ? body.next : undefined)
@@ -97,21 +100,28 @@ export const nextCursor = (body) => (typeof body.next === 'string' && body.next.
 export const pageUrl = (base, next) => `${base}${PATH}?page_size=${PAGE_SIZE}${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`
 
 /**
- * What a user would write without the SDK: fetch, parse, follow `next` (same headers, same stop rule). With
- * `timeoutMs`, each page also gets a timeout done by hand, as hand-written code does it (an AbortController and a
- * timer per request, as in overhead.mjs's rawGet): the floor for the SDK at its default 60 s timeout.
+ * One page as a user would fetch it without the SDK: same headers, parsed body. With `timeoutMs`, the page also gets
+ * a timeout done by hand, as hand-written code does it (an AbortController and a timer per request, as in
+ * overhead.mjs's rawGet): the floor for the SDK at its default 60 s timeout. Every no-SDK contender fetches its
+ * pages here, so they all do the same work per page.
  */
+export async function rawPage(base, headers, next, timeoutMs = Infinity) {
+  const controller = timeoutMs < Infinity ? new AbortController() : undefined
+  const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
+  const res = await fetch(pageUrl(base, next), controller ? { headers, signal: controller.signal } : { headers })
+  if (!res.ok) throw new Error(`raw: HTTP ${res.status}`)
+  const body = await res.json()
+  clearTimeout(timer)
+  return body
+}
+
+/** What a user would write without the SDK: fetch, parse, follow `next` (same stop rule), items in a plain for...of. */
 export async function rawListing(base, headers, timeoutMs = Infinity) {
   let count = 0
   let last = ''
   let next
   do {
-    const controller = timeoutMs < Infinity ? new AbortController() : undefined
-    const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
-    const res = await fetch(pageUrl(base, next), controller ? { headers, signal: controller.signal } : { headers })
-    if (!res.ok) throw new Error(`raw: HTTP ${res.status}`)
-    const body = await res.json()
-    clearTimeout(timer)
+    const body = await rawPage(base, headers, next, timeoutMs)
     for (const c of body.data) {
       count++
       last = c.id
@@ -122,28 +132,23 @@ export async function rawListing(base, headers, timeoutMs = Infinity) {
 }
 
 /**
- * The cheapest code a user could write that gives what `paginate()` gives: the raw loop's requests (with
- * `timeoutMs`, its per-page timeout by hand) behind a hand-written item iterator, consumed with `for await`. No SDK
- * code at all, so its distance from the raw loop is what that API costs before any SDK does anything: one awaited
- * promise per item instead of a plain `for...of`, and, at the SDK's default timeout, a signal per request.
+ * The raw pages handed out one item at a time by the smallest async iterator that can: no SDK, just the pattern
+ * `paginate()` offers. Counted with `for await`, its distance from rawListing is what that API costs before any SDK
+ * does anything: one awaited promise per item instead of a plain for...of (and, with `timeoutMs`, the signal per
+ * request the SDK's default timeout also pays).
  */
-export async function floorListing(base, headers, timeoutMs = Infinity) {
+export function rawItems(base, headers, timeoutMs = Infinity) {
   let items = []
   let index = 0
   let next
-  let started = false
+  let fetched = false
   const iterator = {
     [Symbol.asyncIterator]: () => iterator,
     async next() {
       while (index >= items.length) {
-        if (started && next === undefined) return { value: undefined, done: true }
-        const controller = timeoutMs < Infinity ? new AbortController() : undefined
-        const timer = controller && setTimeout(() => controller.abort(), timeoutMs)
-        const res = await fetch(pageUrl(base, next), controller ? { headers, signal: controller.signal } : { headers })
-        if (!res.ok) throw new Error(`floor: HTTP ${res.status}`)
-        const body = await res.json()
-        clearTimeout(timer)
-        started = true
+        if (fetched && next === undefined) return { value: undefined, done: true }
+        const body = await rawPage(base, headers, next, timeoutMs)
+        fetched = true
         items = body.data
         index = 0
         next = nextCursor(body)
@@ -151,13 +156,7 @@ export async function floorListing(base, headers, timeoutMs = Infinity) {
       return { value: items[index++], done: false }
     },
   }
-  let count = 0
-  let last = ''
-  for await (const c of iterator) {
-    count++
-    last = c.id
-  }
-  return { count, last }
+  return iterator
 }
 
 /**
@@ -203,9 +202,9 @@ async function throughput(createStackOne, origin, rounds) {
     raw: () => rawListing(base, RAW_HEADERS),
     // The SDK's default timeout, done by hand: what passing a signal to fetch for every page costs without any SDK.
     rawTimeout: () => rawListing(base, RAW_HEADERS, 60_000),
-    // The same API with no SDK behind it (see floorListing), at the default timeout and without one.
-    floor: () => floorListing(base, RAW_HEADERS, 60_000),
-    floorNoTimeout: () => floorListing(base, RAW_HEADERS),
+    // The same API with no SDK behind it (see rawItems), at the default timeout and without one.
+    floor: () => countItems(rawItems(base, RAW_HEADERS, 60_000)),
+    floorNoTimeout: () => countItems(rawItems(base, RAW_HEADERS)),
   }
   // Same answer from all before anything is timed (also the warm-up).
   const first = {}
