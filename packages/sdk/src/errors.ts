@@ -15,11 +15,14 @@ export class ParleyError extends Error {
   }
 }
 
-/** Bad options or bad input, found before anything was sent. `field` names the option or parameter. */
+/**
+ * Bad options or bad input, found before anything was sent. `field` names the option or parameter, and the message
+ * starts with it: `${field} ${problem}`.
+ */
 export class ConfigurationError extends ParleyError {
   declare readonly field: string
-  constructor(field: string, message: string) {
-    super(message, { field })
+  constructor(field: string, problem: string) {
+    super(`${field} ${problem}`, { field })
   }
 }
 

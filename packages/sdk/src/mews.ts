@@ -63,7 +63,8 @@ export function createMews(options: MewsOptions): MewsClient {
         AccessToken: await resolveCredential(accessToken, 'accessToken'),
         Client: client,
       }
-      return { ...init, body: { ...init.body, ...tokens } }
+      // Object.assign, not a spread that adds keys: see pagination/stackone.ts.
+      return { ...init, body: Object.assign({}, init.body, tokens) }
     },
   })
   return assemble(core, { mews }) as MewsClient

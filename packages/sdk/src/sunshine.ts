@@ -53,7 +53,7 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
   const secret = requireCredential(options.secret, 'secret', 'createSunshine')
   const mode = options.auth ?? 'basic'
   if (mode !== 'basic' && mode !== 'jwt') {
-    throw new ConfigurationError('auth', `createSunshine: option "auth" must be "basic" or "jwt", got ${JSON.stringify(mode)}`)
+    throw new ConfigurationError('auth', `must be "basic" or "jwt" (createSunshine), got ${JSON.stringify(mode)}`)
   }
   const headers: Record<string, string> = {}
   if (mode === 'basic' && typeof secret === 'string') headers.authorization = basicAuthorization(keyId, secret)

@@ -11,7 +11,7 @@ export function requireCredential(value: unknown, field: string, factory: string
 /** Refuses a missing or empty option at construction, naming it (never echoing a value). */
 export function requireString(value: unknown, field: string, factory: string): string {
   if (typeof value === 'string' && value.trim() !== '') return value
-  throw new ConfigurationError(field, `${factory}: option "${field}" is missing or empty`)
+  throw new ConfigurationError(field, `is missing or empty (${factory} needs it)`)
 }
 
 /**
@@ -20,13 +20,14 @@ export function requireString(value: unknown, field: string, factory: string): s
  */
 export function withHeaders(init: Record<string, any>, extra: Record<string, string>): Record<string, any> {
   const h = init.headers
-  return { ...init, headers: { ...(h instanceof Headers || Array.isArray(h) ? Object.fromEntries(new Headers(h)) : h), ...extra } }
+  // Object.assign, not a spread that adds keys: see pagination/stackone.ts.
+  return { ...init, headers: Object.assign({}, h instanceof Headers || Array.isArray(h) ? Object.fromEntries(new Headers(h)) : h, extra) }
 }
 
 export async function resolveCredential(value: Credential, field: string): Promise<string> {
   const resolved = typeof value === 'string' ? value : await value()
   if (typeof resolved !== 'string' || resolved === '') {
-    throw new ConfigurationError(field, `"${field}" gave no credential`)
+    throw new ConfigurationError(field, 'gave no credential')
   }
   return resolved
 }

@@ -91,7 +91,7 @@ export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
   // Written so that NaN and non-numbers fail the test; Infinity means "no timeout". Timers cap at 2^31-1 ms.
   if (!((value as number) > 0 && ((value as number) < 2 ** 31 || value === Infinity))) {
-    throw new ConfigurationError(field, `${field} must be 1 to 2^31-1 (ms) or Infinity`)
+    throw new ConfigurationError(field, 'must be 1 to 2^31-1 (ms) or Infinity')
   }
   return value as number
 }

@@ -40,7 +40,7 @@ export function callerRedirect<T extends { redirect?: unknown; fetch?: unknown }
   if (init.redirect === undefined && init.fetch === undefined) return init
   const mode = init.redirect ?? 'follow'
   if (mode !== 'follow' && mode !== 'manual' && mode !== 'error') {
-    throw new ConfigurationError('redirect', 'redirect must be "follow", "manual" or "error"')
+    throw new ConfigurationError('redirect', 'must be "follow", "manual" or "error"')
   }
   return { ...init, fetch: followRedirectsSafely((init.fetch as Fetch | undefined) ?? clientFetch ?? globalFetch, mode) }
 }

@@ -28,7 +28,7 @@ const MAX_BACKOFF_MS = 8_000
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
-    throw new ConfigurationError('retry.maxRetries', 'retry.maxRetries must be 0 to 10')
+    throw new ConfigurationError('retry.maxRetries', 'must be 0 to 10')
   }
   return {
     maxRetries,

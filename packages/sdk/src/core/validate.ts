@@ -15,8 +15,7 @@ export function checkPathParams(template: string, values: Record<string, unknown
   for (const name of names) {
     const value = values?.[name]
     if (value === '' || (typeof value !== 'string' && typeof value !== 'number') || /^(%2e|\.){1,2}$/i.test(value as string)) {
-      const field = `params.path.${name}`
-      throw new ConfigurationError(field, `${field} must be a non-empty string or number, not "." or ".." (${template})`)
+      throw new ConfigurationError(`params.path.${name}`, `must be a non-empty string or number, not "." or ".." (${template})`)
     }
   }
 }
@@ -35,7 +34,7 @@ function checkHeaderValues(where: string, headers: unknown): void {
   for (const [name, value] of Array.isArray(headers) ? headers : Object.entries(headers)) {
     // fetch accepts only Latin-1 header values without CR, LF or NUL; anything else would fail inside fetch.
     if (/[\r\n\0]|[^\0-\xff]/.test(String(value))) {
-      throw new ConfigurationError(`${where}.${name}`, `${where}.${name} has a character headers cannot carry`)
+      throw new ConfigurationError(`${where}.${name}`, 'has a character headers cannot carry')
     }
   }
 }
@@ -52,6 +51,6 @@ export function checkBaseUrl(baseUrl: unknown): void {
   } catch {}
   // `?` and `#` on the raw string: an empty query or fragment (`https://x/?`) leaves url.search and url.hash empty.
   if (!url || !/^https?:$/.test(url.protocol) || /[?#]/.test(baseUrl as string)) {
-    throw new ConfigurationError('baseUrl', 'baseUrl must be an absolute http(s) URL without query or fragment, like https://api.example.com')
+    throw new ConfigurationError('baseUrl', 'must be an absolute http(s) URL without query or fragment, like https://api.example.com')
   }
 }

@@ -12,13 +12,14 @@ export const mews: Dialect = {
     if (!Number.isInteger(count) || count < 1 || count > 1000) {
       throw new ConfigurationError(
         'body.Limitation.Count',
-        `body.Limitation.Count must be an integer from 1 to 1000, got ${String(count)}`,
+        `must be an integer from 1 to 1000, got ${String(count)}`,
       )
     }
   },
   withCursor(init, cursor) {
     const body = init.body ?? {}
-    return { ...init, body: { ...body, Limitation: { ...body.Limitation, Cursor: cursor ?? null } } }
+    // Object.assign, not a spread that adds a key: see stackone.ts.
+    return { ...init, body: { ...body, Limitation: Object.assign({}, body.Limitation, { Cursor: cursor ?? null }) } }
   },
   nextCursor(data, items, init) {
     const cursor = data?.Cursor
@@ -33,16 +34,16 @@ export const mews: Dialect = {
     const interval = init.body[field]
     const start = Date.parse(interval.StartUtc)
     const end = Date.parse(interval.EndUtc)
-    if (Number.isNaN(start)) throw new ConfigurationError(`body.${field}.StartUtc`, `body.${field}.StartUtc is not a date-time`)
-    if (Number.isNaN(end)) throw new ConfigurationError(`body.${field}.EndUtc`, `body.${field}.EndUtc is not a date-time`)
-    if (start > end) throw new ConfigurationError(`body.${field}`, `body.${field}.StartUtc is after its EndUtc`)
+    if (Number.isNaN(start)) throw new ConfigurationError(`body.${field}.StartUtc`, 'is not a date-time')
+    if (Number.isNaN(end)) throw new ConfigurationError(`body.${field}.EndUtc`, 'is not a date-time')
+    if (start > end) throw new ConfigurationError(`body.${field}`, 'has its StartUtc after its EndUtc')
     // Only one interval can be cut into windows; a second one longer than the limit would be refused by the API.
     for (const other of meta.intervals ?? []) {
       const o = other === field ? undefined : init.body?.[other]
       if (o && splitNewestFirst(Date.parse(o.StartUtc), Date.parse(o.EndUtc), months).length > 1) {
         throw new ConfigurationError(
           `body.${other}`,
-          `body.${other} is longer than ${months} month(s); only one interval (here body.${field}) can be split into windows`,
+          `is longer than ${months} month(s); only one interval (here body.${field}) can be split into windows`,
         )
       }
     }

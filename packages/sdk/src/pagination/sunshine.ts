@@ -8,7 +8,7 @@ export const sunshine: Dialect = {
     const query = init.params?.query
     const size = query?.page?.size
     if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > 100)) {
-      throw new ConfigurationError('params.query.page.size', `params.query.page.size must be an integer from 1 to 100, got ${String(size)}`)
+      throw new ConfigurationError('params.query.page.size', `must be an integer from 1 to 100, got ${String(size)}`)
     }
   },
   withCursor(init, cursor, meta) {
@@ -16,7 +16,8 @@ export const sunshine: Dialect = {
     const params = init.params ?? {}
     const query = params.query ?? {}
     const key = meta.direction === 'backward' ? 'before' : 'after'
-    return { ...init, params: { ...params, query: { ...query, page: { ...query.page, [key]: cursor } } } }
+    // Object.assign, not a spread that adds a key: see stackone.ts.
+    return { ...init, params: { ...params, query: { ...query, page: Object.assign({}, query.page, { [key]: cursor }) } } }
   },
   nextCursor(data, _items, _init, meta) {
     const page = data?.meta
@@ -30,9 +31,9 @@ export const sunshine: Dialect = {
 export function checkUserFilter(filter: { userId?: unknown; userExternalId?: unknown } | undefined): void {
   const has = (v: unknown) => v !== undefined && v !== null && v !== ''
   if (filter && has(filter.userId) && has(filter.userExternalId)) {
-    throw new ConfigurationError('params.query.filter', 'params.query.filter takes userId or userExternalId, not both')
+    throw new ConfigurationError('params.query.filter', 'takes userId or userExternalId, not both')
   }
   if (!filter || (!has(filter.userId) && !has(filter.userExternalId))) {
-    throw new ConfigurationError('params.query.filter', 'params.query.filter needs userId or userExternalId')
+    throw new ConfigurationError('params.query.filter', 'needs userId or userExternalId')
   }
 }
