@@ -15,7 +15,7 @@ export function requireString(value: unknown, field: string, factory: string): s
 }
 
 /**
- * `init` with extra headers, whatever form the caller's headers take: a plain object is spread as is (so openapi-
+ * `init` with extra headers, whatever form the caller's headers take: a plain object is copied as is (so openapi-
  * fetch's `null` = "unset" keeps working); a `Headers` object or an array of pairs is read entry by entry.
  */
 export function withHeaders(init: Record<string, any>, extra: Record<string, string>): Record<string, any> {
