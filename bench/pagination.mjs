@@ -179,6 +179,24 @@ export const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
+/**
+ * A 90 % bootstrap interval for the median of `xs` (2,000 resamples, seeded, so the same samples always give the
+ * same interval). A ratio from a dozen noisy rounds is an estimate; this says how far it could be off.
+ */
+export function medianInterval(xs, resamples = 2000) {
+  let seed = 0x9e3779b9
+  // mulberry32: small, seeded, good enough to resample with.
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  const medians = Array.from({ length: resamples }, () => median(xs.map(() => xs[Math.floor(random() * xs.length)])))
+  medians.sort((x, y) => x - y)
+  return [medians[Math.floor(resamples * 0.05)], medians[Math.ceil(resamples * 0.95) - 1]].map((x) => +x.toFixed(3))
+}
+
 /** Wall time of one listing, and this process's CPU time for it (steadier than wall time on a busy machine). */
 async function timed(fn, expectCount) {
   const cpu = process.cpuUsage()
@@ -229,6 +247,7 @@ async function throughput(createStackOne, origin, rounds) {
     sdkMs: Math.round(median(perRound.map((x) => x.sdk.ms))),
     rawMs: Math.round(median(perRound.map((x) => x.raw.ms))),
     ratio: +median(perRound.map((x) => x.sdk.ms / x.raw.ms)).toFixed(3),
+    ratioInterval: medianInterval(perRound.map((x) => x.sdk.ms / x.raw.ms)),
     sdkNoTimeoutMs: Math.round(median(perRound.map((x) => x.sdkNoTimeout.ms))),
     ratioNoTimeout: +median(perRound.map((x) => x.sdkNoTimeout.ms / x.raw.ms)).toFixed(3),
     rawTimeoutMs: Math.round(median(perRound.map((x) => x.rawTimeout.ms))),
@@ -308,7 +327,7 @@ async function prefetch(createStackOne, origin, rounds) {
   }
 }
 
-export async function run({ rounds = 12, prefetchRounds = 7 } = {}) {
+export async function run({ rounds = 18, prefetchRounds = 7 } = {}) {
   const { createStackOne } = await import('@parley/sdk/stackone')
   const server = await startChildServer(import.meta.url, SERVER_FLAG)
   try {
@@ -323,7 +342,7 @@ export async function run({ rounds = 12, prefetchRounds = 7 } = {}) {
 
 function table(r) {
   const rows = [
-    ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
+    ['throughput', `sdk ${r.throughput.sdkMs} ms vs raw fetch ${r.throughput.rawMs} ms (${r.throughput.items} items, ${r.throughput.pages} pages, median of ${r.throughput.rounds}; 90 % interval of the ratio ${r.throughput.ratioInterval.join('-')})`, `sdk/raw ${r.throughput.ratio}`, `<= ${targets.sdkOverRaw}`, r.throughput.ratio <= targets.sdkOverRaw],
     ['  floor', `raw fetch loop with the same per-page timeout by hand ${r.throughput.rawTimeoutMs} ms (informative)`, `rawTimeout/raw ${r.throughput.timeoutFloor}, sdk/rawTimeout ${r.throughput.ratioOverRawTimeout}`, '', null],
     ['  api floor', `the same API with no SDK (raw requests behind a for-await item iterator): ${r.throughput.floorMs} ms with the timeout, ${r.throughput.floorNoTimeoutMs} ms without (informative)`, `floor/raw ${r.throughput.floorRatio} / ${r.throughput.floorNoTimeoutRatio}`, '', null],
     ['  over floor', `sdk over that floor, at defaults / timeoutMs: Infinity (informative)`, `sdk/floor ${r.throughput.ratioOverFloor} / ${r.throughput.ratioNoTimeoutOverFloor}`, '', null],

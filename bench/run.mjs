@@ -166,7 +166,7 @@ function paginationRows(r, t) {
   if (tp?.ratio !== undefined) {
     rows.push({
       bench: `pagination throughput${tp.items ? ` (${num(tp.items)} items)` : ''}`,
-      figure: `sdk ${num(tp.sdkMs, ' ms')}`,
+      figure: `sdk ${num(tp.sdkMs, ' ms')}${tp.ratioInterval ? ` (ratio's 90 % interval ${tp.ratioInterval.join('-')})` : ''}`,
       baseline: `raw fetch loop ${num(tp.rawMs, ' ms')}`,
       ratio: tp.ratio,
       ...(typeof t.sdkOverRaw === 'number' ? atMost(tp.ratio, t.sdkOverRaw) : info),
