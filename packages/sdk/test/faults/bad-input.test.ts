@@ -21,10 +21,16 @@ const construct = (make: () => unknown) => {
   }
   return undefined
 }
+/** The message names the field first, then the problem (`params.path.id must be ...`): one rule for every check. */
+function startsWithField(e: unknown, field: string) {
+  const message = (e as Error).message
+  expect(message.startsWith(`${field} `), message).toBe(true)
+}
 async function refused(p: Promise<unknown>, field: string) {
   const e = await catchIt(p)
   expect(e).toBeInstanceOf(ConfigurationError)
   expect(e).toMatchObject({ field })
+  startsWithField(e, field)
   expect(server.requests).toHaveLength(0)
   return e as ConfigurationError
 }
@@ -128,6 +134,7 @@ describe('CR/LF (or NUL) in any header value', () => {
     const e = construct(make)
     expect(e).toBeInstanceOf(ConfigurationError)
     expect(e).toMatchObject({ field })
+    startsWithField(e, field)
     expect((e as Error).message).not.toContain('X-Evil')
   })
 
@@ -187,6 +194,7 @@ describe('baseUrl', () => {
     const e = construct(() => stackone({ baseUrl }))
     expect(e).toBeInstanceOf(ConfigurationError)
     expect(e).toMatchObject({ field: 'baseUrl' })
+    startsWithField(e, 'baseUrl')
     expect((e as Error).message).not.toContain(String(baseUrl))
   })
 
