@@ -16,8 +16,9 @@ export const sunshine: Dialect = {
     const params = init.params ?? {}
     const query = params.query ?? {}
     const key = meta.direction === 'backward' ? 'before' : 'after'
-    // Object.assign, not a spread that adds a key: see stackone.ts.
-    return { ...init, params: { ...params, query: { ...query, page: Object.assign({}, query.page, { [key]: cursor }) } } }
+    // Object.assign wherever the key may be new: see stackone.ts. `params` is always there (the app id is in it).
+    const page = Object.assign({}, query.page, { [key]: cursor })
+    return { ...init, params: Object.assign({}, params, { query: Object.assign({}, query, { page }) }) }
   },
   nextCursor(data, _items, _init, meta) {
     const page = data?.meta
