@@ -365,7 +365,7 @@ function table(r) {
     ['  api floor', `the same API with no SDK (raw requests behind a for-await item iterator): ${r.throughput.floorMs} ms with the timeout, ${r.throughput.floorNoTimeoutMs} ms without (informative)`, `floor/raw ${r.throughput.floorRatio} / ${r.throughput.floorNoTimeoutRatio}`, '', null],
     ['  over floor', `sdk over that floor, at defaults / timeoutMs: Infinity (informative)`, `sdk/floor ${r.throughput.ratioOverFloor} / ${r.throughput.ratioNoTimeoutOverFloor}`, '', null],
     ['  cpu', `client CPU in the headline pairs: sdk ${r.throughput.sdkCpuMs} ms vs raw ${r.throughput.rawCpuMs} ms (informative)`, `sdk/raw ${r.throughput.cpuRatio}`, '', null],
-    ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `${r.heap.growth500to1000MB < 0 ? "" : "+"}${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
+    ['heap', `heapUsed ${Object.entries(r.heap.heapUsedMB).map(([k, v]) => `${k} ${v} MB`).join(', ')}${r.heap.gc ? ' (after GC)' : ' (no --expose-gc: no forced GC)'}`, `${r.heap.growth500to1000MB < 0 ? '' : '+'}${r.heap.growth500to1000MB} MB 500->1000`, 'flat', Math.abs(r.heap.growth500to1000MB) < 1],
     ['prefetch', `on ${r.prefetch.prefetchMs} ms vs off ${r.prefetch.sequentialMs} ms (${r.prefetch.pages} pages, ${r.prefetch.serverMsPerPage} ms server + ${r.prefetch.callerMsPerPage} ms caller per page)`, `on/off ${r.prefetch.ratio}`, `<= ${targets.prefetchOverSequential}`, r.prefetch.ratio <= targets.prefetchOverSequential],
   ]
   const w = [12, Math.max(...rows.map((x) => x[1].length)), 20, 8]

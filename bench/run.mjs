@@ -233,7 +233,7 @@ function paginationRows(r, t) {
       bench: 'pagination heap (1,000 pages)',
       figure: `heapUsed ${keys.map((k) => `${k}:${used[k]}`).join(' ')} MB`,
       baseline: 'flat (growth < 1 MB)',
-      ratio: `${hp.growth500to1000MB < 0 ? "" : "+"}${hp.growth500to1000MB} MB`,
+      ratio: `${hp.growth500to1000MB < 0 ? '' : '+'}${hp.growth500to1000MB} MB`,
       target: 'flat',
       pass: Math.abs(hp.growth500to1000MB) < 1,
     })
