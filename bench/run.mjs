@@ -38,14 +38,15 @@ async function step(name, fn) {
 }
 
 await step('size', async () => {
-  const { measure } = await import('./size.mjs')
+  const { measure, BUDGET_BYTES } = await import('./size.mjs')
   const r = await measure()
   rows.push({
     bench: 'size (gzip, one StackOne list call)',
     figure: `sdk ${num(r.sdkGzip, ' B')}`,
     baseline: `openapi-fetch ${num(r.openapiFetchGzip, ' B')}`,
     ratio: r.ratio,
-    ...info,
+    target: `<= ${num(BUDGET_BYTES, ' B')}`,
+    pass: r.sdkGzip <= BUDGET_BYTES,
   })
   return r
 })
