@@ -182,7 +182,7 @@ export const median = (xs) => {
 
 /**
  * A 90 % bootstrap interval for the median of `xs` (2,000 resamples, seeded, so the same samples always give the
- * same interval). A ratio from a dozen noisy rounds is an estimate; this says how far it could be off.
+ * same interval). A ratio from a few dozen noisy listings is an estimate; this says how far it could be off.
  */
 export function medianInterval(xs, resamples = 2000) {
   let seed = 0x9e3779b9
