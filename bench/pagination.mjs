@@ -3,9 +3,10 @@
 // child process (its CPU does not share our event loop) and answers from pre-rendered page bodies.
 //   throughput  100,000 items over 1,000 pages: createStackOne(...).paginate(...) vs a hand-written fetch loop over
 //               the same server, in 36 back-to-back pairs (order alternating), median of the per-pair sdk/raw ratio
-//               with a 90 % bootstrap interval. Then, for information, six contenders in balanced orders: also the
-//               SDK without a timeout, that loop with a per-page timeout by hand, and the API floor: the same
-//               requests behind a hand-written for-await item iterator (no SDK), with and without that timeout
+//               with a 90 % bootstrap interval, before any other contender has run. Then, for information, six
+//               contenders in balanced orders: also the SDK without a timeout, that loop with a per-page timeout by
+//               hand, and the API floor: the same requests behind a hand-written for-await item iterator (no SDK),
+//               with and without that timeout
 //   heap        one SDK listing of 1,000 pages whose caller keeps nothing: heapUsed after GC at pages 100/500/1000
 //   prefetch    50 pages, server adds 5 ms per page, caller does 5 ms of work per page: prefetch on vs off
 // Run `npx -y pnpm@10 build` first, then `node --expose-gc bench/pagination.mjs` (without --expose-gc the heap
