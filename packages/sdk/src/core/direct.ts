@@ -49,7 +49,7 @@ export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, safeFe
 // openapi-fetch 0.17's handling of the response, with the same results.
 async function readResponse(response: Response, method: string, parseAs: string): Promise<RawResult> {
   // A 2xx JSON answer, the common case (every list page): read as text, parsed when not empty. That gives what
-  // openapi-fetch's checks of status 204, HEAD and the length headers give, without looking up two headers per call.
+  // openapi-fetch's checks of status 204, HEAD and content-length give, without the header lookup.
   if (parseAs === 'json' && response.ok) {
     const text = await response.text()
     return { data: text ? JSON.parse(text) : undefined, response }
