@@ -292,18 +292,18 @@ describe('server hints that say nothing', () => {
 // Node test run never loads it through the package, so it is checked here on its own.
 describe('browser build timeouts', () => {
   it('abort the controller once the time has passed, not before', async () => {
-    const controller = new AbortController()
-    browserTimeout.startTimeout(controller, 1_000)
+    const controller = browserTimeout.startTimeout(1_000)
     await vi.advanceTimersByTimeAsync(999)
     expect(controller.signal.aborted).toBe(false)
     await vi.advanceTimersByTimeAsync(1)
     expect(controller.signal.aborted).toBe(true)
   })
 
-  it('never abort an attempt that settled in time', async () => {
-    const controller = new AbortController()
-    browserTimeout.settleTimeout(browserTimeout.startTimeout(controller, 1_000))
+  it('never abort an attempt that settled in time, and give each attempt its own controller', async () => {
+    const controller = browserTimeout.startTimeout(1_000)
+    browserTimeout.settleTimeout(controller)
     await vi.advanceTimersByTimeAsync(5_000)
     expect(controller.signal.aborted).toBe(false)
+    expect(browserTimeout.startTimeout(1_000)).not.toBe(controller)
   })
 })

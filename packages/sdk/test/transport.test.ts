@@ -1,5 +1,7 @@
 // How a call reaches fetch. With the global fetch and no middleware, fetch gets the URL and an init (one Request
 // per call, as a hand-written fetch makes); middleware and a caller's own fetch always get a real Request.
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../src/errors.js'
 import { createStackOne } from '../src/stackone.js'
@@ -214,5 +216,92 @@ describe('real Requests where they are promised', () => {
     expect(received[0]).toBeInstanceOf(Request)
     expect(received[0]!.headers.get('authorization')).toBe(`Basic ${btoa('key:')}`)
     expect(received[0]!.signal.aborted).toBe(false)
+  })
+})
+
+// On Node, a timeout's controller serves another call once its request is over and its body read (core/timeout.ts).
+// What a caller must never see from that: an aborted signal handed to fetch, a leak warning, or a later call's
+// timeout cutting into an earlier answer.
+describe('reused timeout controllers', () => {
+  it('a signal that was aborted is never handed to fetch again', async () => {
+    let n = 0
+    const abortedOnArrival: boolean[] = []
+    const calls = stubGlobalFetch((_input, init) => {
+      abortedOnArrival.push(init!.signal!.aborted)
+      return ++n === 2
+        ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)))
+        : Promise.resolve(json({ data: {} }))
+    })
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct', timeoutMs: 20, retry: { maxRetries: 0 } })
+    const get = () => so.GET(USER, { params: { path: { id: 'a' } } })
+    await get()
+    expect(await get().catch((e: unknown) => e)).toBeInstanceOf(TimeoutError)
+    await get()
+    await get()
+    const signals = calls.map((c) => c.init!.signal!)
+    expect(abortedOnArrival).toEqual([false, false, false, false])
+    expect(signals[1]!.aborted).toBe(true)
+    expect(signals.slice(2)).not.toContain(signals[1])
+  })
+
+  it('a fetch that never removes its abort listeners gets no signal with more than 10, so Node warns of no leak', async () => {
+    const listeners = new Map<AbortSignal, number>()
+    stubGlobalFetch(async (_input, init) => {
+      const signal = init!.signal!
+      signal.addEventListener('abort', () => {})
+      listeners.set(signal, (listeners.get(signal) ?? 0) + 1)
+      return json({ data: {} })
+    })
+    const warnings: Error[] = []
+    const onWarning = (w: Error) => void warnings.push(w)
+    process.on('warning', onWarning)
+    try {
+      const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+      for (let i = 0; i < 40; i++) await so.GET(USER, { params: { path: { id: 'a' } } })
+      // Node emits the warning on the next tick.
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    } finally {
+      process.off('warning', onWarning)
+    }
+    expect([...listeners.values()].reduce((a, b) => a + b)).toBe(40)
+    expect(Math.max(...listeners.values())).toBeLessThanOrEqual(10)
+    expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning')
+  })
+
+  it("a later call's timeout leaves a stream still being read, and earlier answers, untouched (real fetch, local server)", async () => {
+    let finishStream: () => void = () => {}
+    const hung = new Set<ServerResponse>()
+    const server = createServer((req, res) => {
+      const id = req.url!.split('/').pop()
+      if (id === 'hang') return void hung.add(res)
+      if (id === 'stream') {
+        res.writeHead(200, { 'content-type': 'application/octet-stream' })
+        res.write('first,')
+        finishStream = () => res.end('second')
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { id } }))
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const so = createStackOne({ apiKey: 'key', accountId: 'acct', baseUrl, retry: { maxRetries: 0 } })
+      const get = (id: string, init: { parseAs?: 'stream'; timeoutMs?: number } = {}) => so.GET(USER, { params: { path: { id } }, ...init })
+      const earlier = [await get('one'), await get('two')]
+      const { data: stream } = await get('stream', { parseAs: 'stream' })
+      const reader = (stream as ReadableStream<Uint8Array>).getReader()
+      const decoder = new TextDecoder()
+      let text = decoder.decode((await reader.read()).value, { stream: true })
+      // Fresh controllers are not needed here: the stream's must not be among those reused, the others may be.
+      expect(await get('hang', { timeoutMs: 50 }).catch((e: unknown) => e)).toBeInstanceOf(TimeoutError)
+      finishStream()
+      for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true })
+      expect(text).toBe('first,second')
+      expect(earlier.map((r) => r.data)).toEqual([{ data: { id: 'one' } }, { data: { id: 'two' } }])
+      expect((await get('three')).data).toEqual({ data: { id: 'three' } })
+    } finally {
+      for (const res of hung) res.destroy()
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 })

@@ -1,7 +1,16 @@
 // Per-attempt timeouts. One timer serves every attempt in flight, set for the earliest deadline, so that an attempt
 // adds an entry to a Map rather than a timer: on Node a setTimeout and clearTimeout per attempt set up and tear down
 // a timer list and the event loop's reference around every request. Browser builds swap in timeout.browser.ts, a
-// timer per attempt.
+// timer and a controller per attempt.
+//
+// Controllers are reused. On Node 20 a new AbortController costs about 5 µs, and undici raises each new signal's
+// listener limit the first time it sees it: per page of a listing, a visible share of the SDK's cost, for a signal
+// thrown away once the page is read. A controller goes back to the pool only when its request is over and its body
+// read to the end (direct.ts says so through `requestOver`). The listener undici left on its signal (removed only
+// once the Request is collected) then ignores a later abort: undici returns early for a request that has completed,
+// and a body read to its end has nothing left to cancel. A response whose body may still be read (parseAs
+// 'stream'), a failed attempt, or a call through openapi-fetch (a caller's fetch or middleware, which may keep the
+// signal) never hands its controller back.
 
 // Attempt -> the Date.now() by which it must have ended. Date rather than performance.now(): fake timers (vitest,
 // sinon) move Date together with setTimeout, so timeouts stay testable with them.
@@ -44,17 +53,42 @@ function expireAttempts() {
   }
 }
 
-/** Aborts `controller` once `ms` have passed, unless `settleTimeout` is called with what this returns first. */
-export function startTimeout(controller: AbortController, ms: number): unknown {
+const idle: AbortController[] = []
+// Enough for the attempts a busy client has in flight at once; beyond that, controllers are left to the GC.
+const MAX_IDLE = 64
+// Each use leaves one finished request's listener on the signal until the GC collects that request. Retired after
+// this many uses, a signal never holds more than EventTarget's default limit of 10, whose overrun Node reports as a
+// possible leak: undici raises the limit, a fetch polyfill may not.
+const MAX_USES = 8
+const uses = new WeakMap<AbortController, number>()
+const over = new WeakSet<AbortSignal>()
+
+/** A controller that aborts once `ms` have passed, unless `settleTimeout` gets it first. */
+export function startTimeout(ms: number): AbortController {
+  const controller = idle.pop() ?? new AbortController()
   const now = Date.now()
   deadlines.set(controller, now + ms)
   arm(now + ms, now)
   return controller
 }
 
-export function settleTimeout(timeout: unknown) {
-  if (deadlines.delete(timeout as AbortController) && !deadlines.size && !unrefs) {
+/** The request given `signal` has completed and its body is read: its controller may serve another attempt. */
+export function requestOver(signal: AbortSignal) {
+  over.add(signal)
+}
+
+/** Disarms the attempt's timer; its controller, if `requestOver` said so and it was never aborted, is reused. */
+export function settleTimeout(controller: AbortController | undefined) {
+  if (!controller) return
+  if (deadlines.delete(controller) && !deadlines.size && !unrefs) {
     clearTimeout(timer)
     timerAt = Infinity
+  }
+  if (over.delete(controller.signal) && !controller.signal.aborted && idle.length < MAX_IDLE) {
+    const used = (uses.get(controller) ?? 1) + 1
+    if (used <= MAX_USES) {
+      uses.set(controller, used)
+      idle.push(controller)
+    }
   }
 }
