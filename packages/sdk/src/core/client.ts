@@ -137,9 +137,10 @@ export function createCore(config: CoreConfig): Core {
     const call = (base as any)[method] as (p: string, i: Prepared) => Promise<RawResult>
 
     for (let attempt = 1; ; attempt++) {
-      // One controller per attempt (on Node, one a finished attempt handed back: timeout.ts), aborted by the timer or
-      // by the caller's signal (a listener is much cheaper than AbortSignal.any). With `timeoutMs: Infinity` the caller's signal, if any, is passed as is: on Node 20
-      // every signal handed to fetch costs tens of microseconds of CPU, which hot loops may not want to pay.
+      // One controller per attempt (on Node, possibly one a finished attempt handed back: timeout.ts), aborted by the
+      // timer or by the caller's signal (a listener is much cheaper than AbortSignal.any). With `timeoutMs: Infinity`
+      // the caller's signal, if any, is passed as is: on Node 20 every signal handed to fetch costs tens of
+      // microseconds of CPU, which hot loops may not want to pay.
       const controller = attemptTimeout < Infinity ? startTimeout(attemptTimeout) : undefined
       const abort = () => controller!.abort()
       const settle = () => {

@@ -3,9 +3,9 @@
 // a timer list and the event loop's reference around every request. Browser builds swap in timeout.browser.ts, a
 // timer and a controller per attempt.
 //
-// Controllers are reused. On Node 20 a new AbortController costs about 5 µs, and undici raises each new signal's
-// listener limit the first time it sees it: per page of a listing, a visible share of the SDK's cost, for a signal
-// thrown away once the page is read. A controller goes back to the pool only when its request is over and its body
+// Controllers are reused. On Node 20 creating an AbortController (its signal's EventTarget) is among the dearer
+// steps of a call, and undici raises each new signal's listener limit the first time it sees it: a cost per page of
+// a listing, for a signal thrown away once the page is read. A controller goes back to the pool only when its request is over and its body
 // read to the end (direct.ts says so through `requestOver`). The listener undici left on its signal (removed only
 // once the Request is collected) then ignores a later abort: undici returns early for a request that has completed,
 // and a body read to its end has nothing left to cancel. A response whose body may still be read (parseAs
@@ -85,9 +85,10 @@ export function settleTimeout(controller: AbortController | undefined) {
     timerAt = Infinity
   }
   if (over.delete(controller.signal) && !controller.signal.aborted && idle.length < MAX_IDLE) {
-    const used = (uses.get(controller) ?? 1) + 1
-    if (used <= MAX_USES) {
-      uses.set(controller, used)
+    // Attempts served so far, this one included.
+    const served = uses.get(controller) ?? 1
+    if (served < MAX_USES) {
+      uses.set(controller, served + 1)
       idle.push(controller)
     }
   }
