@@ -302,6 +302,7 @@ describe('reused timeout controllers', () => {
       expect((await get('three')).data).toEqual({ data: { id: 'three' } })
     } finally {
       for (const res of hung) res.destroy()
+      server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
     }
   })
