@@ -245,6 +245,31 @@ describe('reused timeout controllers', () => {
     expect(signals.slice(2)).not.toContain(signals[1])
   })
 
+  it('an answer whose body was still arriving when its timeout fired does not hand its aborted signal on', async () => {
+    let n = 0
+    const abortedOnArrival: boolean[] = []
+    const calls = stubGlobalFetch(async (_input, init) => {
+      abortedOnArrival.push(init!.signal!.aborted)
+      if (++n > 1) return json({ data: {} })
+      // Headers now, the body 60 ms later: this fetch ignores the signal, so the call still succeeds after its 20 ms
+      // timeout has fired on the controller.
+      const body = new ReadableStream({
+        start(controller) {
+          setTimeout(() => {
+            controller.enqueue(new TextEncoder().encode('{"data":{}}'))
+            controller.close()
+          }, 60)
+        },
+      })
+      return new Response(body, { headers: { 'content-type': 'application/json' } })
+    })
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct', retry: { maxRetries: 0 } })
+    expect((await so.GET(USER, { params: { path: { id: 'a' } }, timeoutMs: 20 })).data).toEqual({ data: {} })
+    expect(calls[0]!.init!.signal!.aborted).toBe(true)
+    await so.GET(USER, { params: { path: { id: 'a' } } })
+    expect(abortedOnArrival).toEqual([false, false])
+  })
+
   it('a fetch that never removes its abort listeners gets no signal with more than 10, so Node warns of no leak', async () => {
     const listeners = new Map<AbortSignal, number>()
     stubGlobalFetch(async (_input, init) => {

@@ -7,7 +7,7 @@
 // Browser builds swap in direct.browser.ts: no direct path there, openapi-fetch does every call.
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders } from 'openapi-fetch'
 import type { CoreConfig, Prepared, RawResult } from './client.js'
-import { requestOver } from './timeout.js'
+import { bodyRead } from './timeout.js'
 import { checkBaseUrl } from './validate.js'
 
 /**
@@ -41,7 +41,7 @@ export function createDirectCall({ baseUrl, headers, fetch }: CoreConfig, safeFe
     // callgrind counts with a stubbed fetch after two warm-up listings, which still included V8 compiling).
     const result = await readResponse(await safeFetch({ redirect: 'manual', ...rest, method, url, body: serialized, headers: finalHeaders, signal }), method, parseAs)
     // Every other parseAs has read the body to its end (or there was none): the signal may serve another request.
-    if (signal && parseAs !== 'stream') requestOver(signal)
+    if (signal && parseAs !== 'stream') bodyRead(signal)
     return result
   }
   return (method, path, init, signal) =>

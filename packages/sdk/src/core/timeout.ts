@@ -6,7 +6,7 @@
 // Controllers are reused. On Node 20 creating an AbortController (its signal's EventTarget) is among the dearer
 // steps of a call, and undici raises each new signal's listener limit the first time it sees it: a cost per page of
 // a listing, for a signal thrown away once the page is read. A controller goes back to the pool only when its request is over and its body
-// read to the end (direct.ts says so through `requestOver`). The listener undici left on its signal (removed only
+// read to the end (direct.ts says so through `bodyRead`). The listener undici left on its signal (removed only
 // once the Request is collected) then ignores a later abort: undici returns early for a request that has completed,
 // and a body read to its end has nothing left to cancel. A response whose body may still be read (parseAs
 // 'stream'), a failed attempt, or a call through openapi-fetch (a caller's fetch or middleware, which may keep the
@@ -61,7 +61,8 @@ const MAX_IDLE = 64
 // possible leak: undici raises the limit, a fetch polyfill may not.
 const MAX_USES = 8
 const uses = new WeakMap<AbortController, number>()
-const over = new WeakSet<AbortSignal>()
+// Signals whose request has completed with its body read (told by `bodyRead`, taken by `settleTimeout`).
+const bodiesRead = new WeakSet<AbortSignal>()
 
 /** A controller that aborts once `ms` have passed, unless `settleTimeout` gets it first. */
 export function startTimeout(ms: number): AbortController {
@@ -73,18 +74,18 @@ export function startTimeout(ms: number): AbortController {
 }
 
 /** The request given `signal` has completed and its body is read: its controller may serve another attempt. */
-export function requestOver(signal: AbortSignal) {
-  over.add(signal)
+export function bodyRead(signal: AbortSignal) {
+  bodiesRead.add(signal)
 }
 
-/** Disarms the attempt's timer; its controller, if `requestOver` said so and it was never aborted, is reused. */
+/** Disarms the attempt's timer; its controller, if `bodyRead` said so and it was never aborted, is reused. */
 export function settleTimeout(controller: AbortController | undefined) {
   if (!controller) return
   if (deadlines.delete(controller) && !deadlines.size && !unrefs) {
     clearTimeout(timer)
     timerAt = Infinity
   }
-  if (over.delete(controller.signal) && !controller.signal.aborted && idle.length < MAX_IDLE) {
+  if (bodiesRead.delete(controller.signal) && !controller.signal.aborted && idle.length < MAX_IDLE) {
     // Attempts served so far, this one included.
     const served = uses.get(controller) ?? 1
     if (served < MAX_USES) {
