@@ -43,41 +43,45 @@ export async function* pages(
   // The signal goes beside the init, not into a copy of it: on Node 20 spreading an init that withCursor had just
   // spread made the rest of the call dearer (callgrind: 82-91 M fewer instructions per 1,000-page listing without
   // it, counted after two warm-up listings, so some of that may be V8 compiling; see bench/instructions.mjs).
-  const fetchPage = (windowInit: Prepared, cursor: string | undefined) =>
-    core.sendOrThrow(method, path, dialect.withCursor(windowInit, cursor, pagination), signal)
-
   let pageNo = 0
   let itemCount = 0
   try {
     for (const windowInit of windows) {
-      const seen = new Set<string>()
-      let pending: Promise<{ data?: unknown; response: Response }> | undefined = fetchPage(windowInit, undefined)
-      while (pending) {
-        const { data, response } = await pending
+      const seen = new Set<string | undefined>()
+      // One page, fetched and read: its items and next cursor are taken from the body here, in an async function, which
+      // V8 never inlines into its caller. A body of a shape V8 has not seen at that point (StackOne's last page, which has
+      // no `next`) then deoptimizes this small function only. Read inside pages() itself, it deoptimized pages() on the
+      // last page of most listings, and V8 spent 10-50 ms compiling it again in the next one (Node 20, --trace-deopt).
+      const fetchPage = async (cursor?: string): Promise<Page<unknown>> => {
+        // Pages are fetched in order, each once the page before has been counted and checked (done, maxPages, the cursor
+        // check): pageNo is this page's number from here on, and itemCount can count its items.
         pageNo++
+        const { data, response } = await core.sendOrThrow(method, path, dialect.withCursor(windowInit, cursor, pagination), signal)
         // No body, or a `null` one, is a page without items (not a crash reading a property of null).
-        const raw = (data as Record<string, unknown> | null | undefined)?.[pagination.items]
-        if (raw != null && !Array.isArray(raw)) {
-          throw new PaginationError(operation, pageNo, `"${pagination.items}" is no array`)
-        }
-        let items = (raw ?? []) as unknown[]
-        const next = dialect.nextCursor(data, items, windowInit, pagination)
+        let items = ((data as Record<string, unknown> | null | undefined)?.[pagination.items] ?? []) as unknown[]
+        if (!Array.isArray(items)) throw new PaginationError(operation, pageNo, `"${pagination.items}" is no array`)
+        // The dialect sees the whole page (Mews stops on a short one); the caller gets no more than maxItems.
+        const nextCursor = dialect.nextCursor(data, items, windowInit, pagination)
         if (itemCount + items.length >= maxItems) items = items.slice(0, maxItems - itemCount)
         itemCount += items.length
+        return { items, data, response, page: pageNo, nextCursor }
+      }
+      let pending: Promise<Page<unknown>> | undefined = fetchPage()
+      while (pending) {
+        const page: Page<unknown> = await pending
+        const next = page.nextCursor
         const done = itemCount >= maxItems || pageNo >= maxPages
         const more = next !== undefined && !done
         // A cursor we are about to follow must be new, or the listing would loop forever (`seen` holds every cursor
-        // this window followed, the current one included).
-        if (more) {
-          if (seen.has(next)) throw new PaginationError(operation, pageNo, `cursor "${next}" came back a second time`)
-          seen.add(next)
-        }
-        pending = more && options.prefetch ? fetchPage(windowInit, next) : undefined
+        // this window was given, the current one included).
+        if (more && seen.has(next)) throw new PaginationError(operation, pageNo, `cursor "${next}" came back a second time`)
+        seen.add(next)
+        pending = more && options.prefetch ? fetchPage(next) : undefined
         // If the caller stops before awaiting it, its failure must not surface as an unhandled rejection.
         pending?.catch(() => {})
-        yield { items, data, response, page: pageNo, nextCursor: next }
+        yield page
         if (done) return
-        if (more) pending ??= fetchPage(windowInit, next)
+        if (more) pending ??= fetchPage(next)
       }
     }
   } finally {
