@@ -15,8 +15,9 @@
 //   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
 //   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
 //   from one run to the next; with them two identical processes side by side differed by 0.003 %. Whole runs of this
-//   benchmark still differ by up to 0.5 % per listing and 5 % per 1,000 GETs for the same contender (when the
-//   server's answers arrive is not fixed): read differences smaller than that as none. The price of the flags:
+//   benchmark still differ by up to 2 % per listing and 5 % per 1,000 GETs for the same contender (when the
+//   server's answers arrive is not fixed, nor how much V8 still compiles in the counted runs: 1,822 M and 1,859 M
+//   for the same build of pages() in two runs): read differences smaller than that as none. The price of the flags:
 //   collections follow a fixed schedule, not the one a running application sees.
 // Needs valgrind (Debian: apt-get install valgrind). About 25 minutes on 2 cores; not part of `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
