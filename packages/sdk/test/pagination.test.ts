@@ -179,10 +179,12 @@ describe('StackOne (`next`)', () => {
     expect(sc.log).toHaveLength(3)
   })
 
-  it('pages() gives each page its parsed data, raw Response, number and next cursor', async () => {
+  // With prefetch, page n + 1 is already asked for (and counted) while page n is handed out: its number must not leak
+  // into page n.
+  it.each([false, true])('pages() gives each page its parsed data, raw Response, number and next cursor (prefetch %s)', async (prefetch) => {
     const sc = scenario(stackoneList(conversations))
     const seen: { page: number; ids: (string | null | undefined)[]; next: string | undefined }[] = []
-    for await (const page of stackOne(sc).pages(CONVERSATIONS, { params: { query: { page_size: '3' } } })) {
+    for await (const page of stackOne(sc).pages(CONVERSATIONS, { params: { query: { page_size: '3' } } }, { prefetch })) {
       expect(page.response).toBeInstanceOf(Response)
       expect(page.response.status).toBe(200)
       expect(page.response.headers.get('x-request-id')).toBe(`req-${page.page}`)
