@@ -3,12 +3,12 @@
 // a timer list and the event loop's reference around every request. Browser builds swap in timeout.browser.ts, a
 // timer and a controller per attempt.
 //
-// Controllers are reused. On Node 20 creating an AbortController (its signal's EventTarget) is among the dearer
-// steps of a call, and undici raises each new signal's listener limit the first time it sees it: a cost per page of
-// a listing, for a signal thrown away once the page is read. A controller goes back to the pool only when its request is over and its body
-// read to the end (direct.ts says so through `bodyRead`). The listener undici left on its signal (removed only
-// once the Request is collected) then ignores a later abort: undici returns early for a request that has completed,
-// and a body read to its end has nothing left to cancel. A response whose body may still be read (parseAs
+// Controllers are reused. On Node 20 creating an AbortController (its signal's EventTarget) is among the dearer steps
+// of a call, and undici raises each new signal's listener limit the first time it sees it: a cost per page of a
+// listing, for a signal thrown away once the page is read. A controller goes back to the pool only when its request is
+// over and its body read to the end (direct.ts says so through `bodyRead`). The listener undici left on its signal
+// (removed only once the Request is collected) then ignores a later abort: undici returns early for a request that has
+// completed, and a body read to its end has nothing left to cancel. A response whose body may still be read (parseAs
 // 'stream'), a failed attempt, or a call through openapi-fetch (a caller's fetch or middleware, which may keep the
 // signal) never hands its controller back.
 

@@ -40,23 +40,23 @@ export async function* pages(
   const userSignal = options.signal ?? first.signal
   // Only a prefetching listing needs its own signal (every signal given to fetch has a CPU cost on Node 20).
   const signal = options.prefetch ? (userSignal ? AbortSignal.any([userSignal, stop.signal]) : stop.signal) : userSignal
-  // The signal goes beside the init, not into a copy of it: on Node 20 spreading an init that withCursor had just
-  // spread made the rest of the call dearer (callgrind: 82-91 M fewer instructions per 1,000-page listing without
-  // it, counted after two warm-up listings, so some of that may be V8 compiling; see bench/instructions.mjs).
   let pageNo = 0
   let itemCount = 0
   try {
     for (const windowInit of windows) {
       const seen = new Set<string | undefined>()
       // One page, fetched and read: its items and next cursor are taken from the body here, in an async function, which
-      // V8 never inlines into its caller. A body of a shape V8 has not seen at that point (StackOne's last page, which has
-      // no `next`) then deoptimizes this small function only. Read inside pages() itself, it deoptimized pages(), and V8
-      // spent 10-50 ms compiling it again (Node 20, --trace-deopt): 6 times in one run of bench/pagination.mjs, and in
-      // every listing under bench/instructions.mjs's flags, which count 2.4 % fewer instructions per listing now.
+      // V8 never inlines into its caller. A body of a shape V8 has not seen at that point (StackOne's last page, which
+      // has no `next`) then deoptimizes this small function only. Read inside pages() itself, it deoptimized pages(),
+      // and V8 spent 10-50 ms compiling it again (Node 20, --trace-deopt): 6 times in one run of bench/pagination.mjs,
+      // and in every listing under bench/instructions.mjs's flags (2.4 % of a listing's instructions).
       const fetchPage = async (cursor?: string): Promise<Page<unknown>> => {
-        // Pages are fetched in order, each once the page before has been counted and checked (done, maxPages, the cursor
-        // check): pageNo is this page's number from here on, and itemCount can count its items.
+        // Pages are fetched in order, each once the page before has been counted and checked (done, maxPages, the
+        // cursor check): pageNo is this page's number from here on, and itemCount can count its items.
         pageNo++
+        // The signal goes beside the init, not into a copy of it: on Node 20 spreading an init that withCursor had just
+        // spread made the rest of the call dearer (callgrind: 82-91 M fewer instructions per 1,000-page listing without
+        // it, counted after two warm-up listings, so some of that may be V8 compiling; see bench/instructions.mjs).
         const { data, response } = await core.sendOrThrow(method, path, dialect.withCursor(windowInit, cursor, pagination), signal)
         // No body, or a `null` one, is a page without items (not a crash reading a property of null).
         let items = ((data as Record<string, unknown> | null | undefined)?.[pagination.items] ?? []) as unknown[]
