@@ -15,12 +15,12 @@
 //   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
 //   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
 //   from one run to the next; with them two identical processes side by side differed by 0.003 %. Whole runs of this
-//   benchmark still differ by up to 3 % per listing and 5 % per 1,000 GETs for the same contender (the raw loop
-//   counted 1,706 M and 1,753 M per listing on two days): how much V8 still compiles in the counted runs is not fixed,
-//   nor when the server's answers arrive. Taking the server out does not help: with fetch answered from memory by an
-//   undici dispatcher, the same build of pages() counted 1,624 M to 1,727 M per listing in three runs. Read
-//   differences smaller than that as none. The price of the flags: collections follow a fixed schedule, not the one
-//   a running application sees.
+//   benchmark still differ by up to 3 % per listing and 5 % per 1,000 GETs for the same contender (the raw loop,
+//   counted this way with 3 listings instead of 2, came to 1,706 M and 1,753 M per listing on two days): how much V8
+//   still compiles in the counted runs is not fixed, nor when the server's answers arrive. Taking the server out does
+//   not steady it: in an experiment not kept here, with fetch answered from memory by an undici dispatcher, the same
+//   build of pages() counted 1,624 M to 1,727 M per listing in three runs. Read differences smaller than that as none.
+//   The price of the flags: collections follow a fixed schedule, not the one a running application sees.
 // Needs valgrind (Debian: apt-get install valgrind). About 25 minutes on 2 cores; not part of `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
 import { spawn } from 'node:child_process'
