@@ -341,6 +341,28 @@ describe('paginate options', () => {
     expect(sc.log).toHaveLength(7)
   })
 
+  it('answers settle in the order next() was called, also for a caller who asks just after a page arrived', async () => {
+    // A fetch that answers within microtasks, so the second call can be placed on every microtask turn after the
+    // first: somewhere in that sweep it lands after page 2 has arrived but before the first caller has its answer.
+    const six = Array.from({ length: 6 }, (_, i) => ({ id: `c${i + 1}` }))
+    const fetch = async (request: Request) => {
+      const page = Number(new URL(request.url).searchParams.get('next') ?? 0)
+      return Response.json({ data: six.slice(page * 3, page * 3 + 3), ...(page === 0 ? { next: '1' } : {}) })
+    }
+    const outOfOrder: number[] = []
+    for (let turns = 0; turns < 60; turns++) {
+      const listing = createStackOne({ apiKey: 'k', accountId: 'acc_1', baseUrl: 'https://api.test', fetch }).paginate(CONVERSATIONS, {})
+      for (let i = 0; i < 3; i++) await listing.next()
+      const settled: string[] = []
+      const first = listing.next().then((r) => settled.push(`first ${r.value?.id}`))
+      for (let t = 0; t < turns; t++) await Promise.resolve()
+      const second = listing.next().then((r) => settled.push(`second ${r.value?.id}`))
+      await Promise.all([first, second])
+      if (settled.join() !== 'first c4,second c5') outOfOrder.push(turns)
+    }
+    expect(outOfOrder).toEqual([])
+  })
+
   it('after break, the iterator is finished: next() gives done and sends nothing', async () => {
     const sc = scenario(stackoneList(conversations))
     const listing = stackOne(sc).paginate(CONVERSATIONS, { params: { query: { page_size: '3' } } })

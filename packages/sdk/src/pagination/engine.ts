@@ -77,9 +77,9 @@ export async function* pages(
         // this window was given, the current one included).
         if (more && seen.has(next)) throw new PaginationError(operation, pageNo, `cursor "${next}" came back a second time`)
         seen.add(next)
-        pending = more && options.prefetch ? fetchPage(next) : undefined
+        pending = undefined
         // If the caller stops before awaiting it, its failure must not surface as an unhandled rejection.
-        pending?.catch(() => {})
+        if (more && options.prefetch) (pending = fetchPage(next)).catch(() => {})
         yield page
         if (done) return
         if (more) pending ??= fetchPage(next)
@@ -110,22 +110,27 @@ export function items(
   // The page being fetched. Callers that ask at the same time all wait for this one page, so none is skipped; once
   // the listing has ended or failed, it stays here and every later call gets the same answer.
   let fill: Promise<IteratorResult<Page<unknown>, void>> | undefined
+  // The next item, or a promise of it. Inside a page's `then` the item is taken at once, as a plain result: had that
+  // caller gone back through next(), its answer would settle two microtask turns late, after the answer of a caller
+  // who asked later but found the page already in `buffer` (a worker pool would see items out of order).
+  const take = (): IteratorResult<unknown> | Promise<IteratorResult<unknown>> => {
+    if (index < buffer.length) return { value: buffer[index++], done: false }
+    const filling = (fill ??= source.next())
+    // The first caller to wake up takes the page; the others find it in `buffer` (an empty page: ask again).
+    return filling.then((page) => {
+      if (page.done) return page
+      if (fill === filling) {
+        buffer = page.value.items
+        index = 0
+        fill = undefined
+      }
+      return take()
+    })
+  }
   const iterator: AsyncIterableIterator<unknown> = {
     [Symbol.asyncIterator]: () => iterator,
-    next() {
-      if (index < buffer.length) return Promise.resolve({ value: buffer[index++], done: false })
-      const filling = (fill ??= source.next())
-      // The first caller to wake up takes the page; the others find it in `buffer` (an empty page: ask again).
-      return filling.then((page) => {
-        if (page.done) return page
-        if (fill === filling) {
-          fill = undefined
-          buffer = page.value.items
-          index = 0
-        }
-        return iterator.next()
-      })
-    },
+    // A promise passes through Promise.resolve as it is.
+    next: () => Promise.resolve(take()),
     // `break` in a for-await loop lands here: the items left are dropped, and `pages` cancels a prefetched page.
     // Callers still waiting for a page (a worker pool) and every later call get `done`: the page they waited for
     // is no longer `fill`, so nobody takes it.
