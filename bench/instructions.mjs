@@ -6,22 +6,22 @@
 // kernel work counts as little as any instruction, and the kernel is not counted at all. The timed benchmarks
 // (`pnpm bench`) stay the measure of the targets.
 //   How: each contender runs in its own process under callgrind, with the benchmark's server in a child process that
-//   callgrind does not follow. A process warms up (6 runs), then does `n` more; the count for n = 0 is subtracted from
-//   the count for n = RUNS, so start-up and warm-up drop out. Six, not two: V8 still optimizes functions during the
-//   third to fifth listing (`--trace-opt`: 33, 17 and 9 for the raw loop, 46, 19 and 10 through pages()), and with
-//   --single-threaded that compiling is counted; after two warm-up listings it was up to 100 M of a listing's count,
-//   and more for the SDK, whose code is larger.
-//   Repeatable: V8 runs with --single-threaded (no concurrent compiler or GC threads), --predictable-gc-schedule
-//   (heap growth and idle or memory-reducing collections fixed, not driven by elapsed time, which valgrind
-//   stretches) and fixed hash and random seeds. Without these flags the same process counted up to 17 % more or less
-//   from one run to the next; with them two identical processes side by side differed by 0.003 %. Whole runs of this
-//   benchmark still differ by up to 3 % per listing and 5 % per 1,000 GETs for the same contender (the raw loop,
-//   counted this way with 3 listings instead of 2, came to 1,706 M and 1,753 M per listing on two days): how much V8
-//   still compiles in the counted runs is not fixed, nor when the server's answers arrive. Taking the server out does
-//   not steady it: in an experiment not kept here, with fetch answered from memory by an undici dispatcher, the same
-//   build of pages() counted 1,624 M to 1,727 M per listing in three runs. Read differences smaller than that as none.
+//   callgrind does not follow. A process warms up (12 runs), then does `n` more; the count for n = 0 is subtracted from
+//   the count for n = RUNS, so start-up and warm-up drop out. Twelve: V8 still optimizes functions during the third to
+//   eighth listing (`--trace-opt`), and with --predictable that compiling is counted.
+//   Repeatable: V8 runs with --predictable (single-threaded: no concurrent compiler or GC threads; no memory reducer),
+//   --no-incremental-marking, a 1,500 MB initial old space, a fixed 16 MB young generation and fixed hash and random
+//   seeds. Until 2026-11-22 it ran with --single-threaded --predictable-gc-schedule instead, and whole runs differed by
+//   3-6 % for the same build: incremental marking sizes its steps by elapsed time, and every full collection
+//   deoptimized code that held objects it freed ("weak objects" in --trace-deopt), which V8 then compiled again inside
+//   the counted listings (230-390 M of a listing's count was TurboFan). With the flags above, no full collection falls
+//   in a run, and two processes of the same build, with fetch answered from memory by an undici dispatcher (an
+//   experiment not kept here), counted 1,461.61 M and 1,461.62 M per listing. What remains is layout: the same build
+//   loaded from another directory counted 0.6 % more, and a change that moved no work measurably shifted another
+//   contender by 0.9 %. Read differences under 1 % between two builds as none.
 //   The price of the flags: collections follow a fixed schedule, not the one a running application sees.
-// Needs valgrind (Debian: apt-get install valgrind). About 25 minutes on 2 cores; not part of `pnpm bench`.
+// Needs valgrind (Debian: apt-get install valgrind). About 35 minutes for `list` alone on 2 cores; not part of
+// `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
 import { spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
@@ -30,11 +30,11 @@ import { startChildServer } from './lib/child-server.mjs'
 
 const RUNS = 2
 const GETS_PER_RUN = 1000
-const WARMUP_RUNS = 6
+const WARMUP_RUNS = 12
 const here = fileURLToPath(import.meta.url)
 
 export const suites = {
-  list: { module: './pagination.mjs', flag: 'PARLEY_BENCH_PAGINATION_SERVER', unit: 'listing of 1,000 pages', baseline: 'raw', contenders: ['raw', 'rawTimeout', 'sdk', 'sdkNoTimeout'] },
+  list: { module: './pagination.mjs', flag: 'PARLEY_BENCH_PAGINATION_SERVER', unit: 'listing of 1,000 pages', baseline: 'raw', contenders: ['raw', 'rawTimeout', 'floor', 'sdk', 'sdkNoTimeout', 'pages'] },
   get: { module: './overhead.mjs', flag: 'PARLEY_BENCH_OVERHEAD_SERVER', unit: '1,000 sequential GETs', baseline: 'fetch', contenders: ['fetch', 'openapiFetch', 'facade', 'facadeNoTimeout'] },
 }
 
@@ -45,7 +45,16 @@ async function runner(suite, contender, origin) {
     const { createStackOne } = await import('@parley/sdk/stackone')
     const base = `${origin}/fast`
     const client = (timeoutMs) => createStackOne({ apiKey: p.API_KEY, accountId: p.ACCOUNT_ID, baseUrl: base, timeoutMs })
-    const run = { raw: () => p.rawListing(base, p.RAW_HEADERS), rawTimeout: () => p.rawListing(base, p.RAW_HEADERS, 60_000), sdk: () => p.sdkListing(client(undefined)), sdkNoTimeout: () => p.sdkListing(client(Infinity)) }[contender]
+    const run = {
+      raw: () => p.rawListing(base, p.RAW_HEADERS),
+      rawTimeout: () => p.rawListing(base, p.RAW_HEADERS, 60_000),
+      // The API floor: paginate()'s item-at-a-time for-await over the raw pages, no SDK, no timeout.
+      floor: () => p.countItems(p.rawItems(base, p.RAW_HEADERS)),
+      sdk: () => p.sdkListing(client(undefined)),
+      sdkNoTimeout: () => p.sdkListing(client(Infinity)),
+      // The SDK's pages() at defaults, its items in a plain for...of: the SDK without the per-item await.
+      pages: () => pagesListing(client(undefined)),
+    }[contender]
     return async () => {
       const { count } = await run()
       if (count !== p.PAGES * p.PAGE_SIZE) throw new Error(`${contender}: ${count} items`)
@@ -57,6 +66,13 @@ async function runner(suite, contender, origin) {
   return async () => {
     for (let i = 0; i < GETS_PER_RUN; i++) await call()
   }
+}
+
+async function pagesListing(client) {
+  const p = await import('./pagination.mjs')
+  let count = 0
+  for await (const page of client.pages(p.PATH, p.query)) for (const _ of page.items) count++
+  return { count }
 }
 
 async function child(suite, contender, n) {
@@ -72,7 +88,10 @@ async function child(suite, contender, n) {
 /** Instructions callgrind counted in one child process. */
 function count(suite, contender, n) {
   return new Promise((resolve, reject) => {
-    const v8 = ['--single-threaded', '--predictable-gc-schedule', '--hash-seed=1', '--random-seed=1']
+    // --predictable: single-threaded, no memory reducer. No incremental marking: its steps are sized by elapsed time.
+    // A large initial old space: no full collection in a run, so none deoptimizes code ("weak objects") that V8 must
+    // compile again while counted. A fixed young generation: scavenges fall at the same allocations in every run.
+    const v8 = ['--predictable', '--no-incremental-marking', '--initial-old-space-size=1500', '--min-semi-space-size=16', '--max-semi-space-size=16', '--hash-seed=1', '--random-seed=1']
     const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...v8, here, '--child', suite, contender, String(n)]
     const vg = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
     let err = ''
