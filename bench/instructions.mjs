@@ -17,9 +17,10 @@
 //   the counted listings (230-390 M of a listing's count was TurboFan). With the flags above, no full collection falls
 //   in a run, and two processes of the same build, with fetch answered from memory by an undici dispatcher (an
 //   experiment not kept here), counted 1,461.61 M and 1,461.62 M per listing. What remains is layout: the same build
-//   loaded from another directory counted 0.6 % more, and a change that moved no work measurably shifted another
-//   contender by 0.9 %. Read differences under 1 % between two builds as none.
-//   The price of the flags: collections follow a fixed schedule, not the one a running application sees.
+//   loaded from another directory counted 0.6 % more, and one small change moved one contender by 0.9 % and another
+//   by nothing. Read differences under 1 % between two builds as none.
+//   The price of the flags: collections follow a fixed schedule, with no full collection at all, not the one a running
+//   application sees.
 // Needs valgrind (Debian: apt-get install valgrind). About 35 minutes for `list` alone on 2 cores; not part of
 // `pnpm bench`.
 // Run `npx -y pnpm@10 build` first, then `node bench/instructions.mjs [list|get]`. Prints a table, then one JSON line.
@@ -53,7 +54,11 @@ async function runner(suite, contender, origin) {
       sdk: () => p.sdkListing(client(undefined)),
       sdkNoTimeout: () => p.sdkListing(client(Infinity)),
       // The SDK's pages() at defaults, its items in a plain for...of: the SDK without the per-item await.
-      pages: () => pagesListing(client(undefined)),
+      pages: async () => {
+        let count = 0
+        for await (const page of client(undefined).pages(p.PATH, p.query)) for (const _ of page.items) count++
+        return { count }
+      },
     }[contender]
     return async () => {
       const { count } = await run()
@@ -66,13 +71,6 @@ async function runner(suite, contender, origin) {
   return async () => {
     for (let i = 0; i < GETS_PER_RUN; i++) await call()
   }
-}
-
-async function pagesListing(client) {
-  const p = await import('./pagination.mjs')
-  let count = 0
-  for await (const page of client.pages(p.PATH, p.query)) for (const _ of page.items) count++
-  return { count }
 }
 
 async function child(suite, contender, n) {
