@@ -86,9 +86,7 @@ async function child(suite, contender, n) {
 /** Instructions callgrind counted in one child process. */
 function count(suite, contender, n) {
   return new Promise((resolve, reject) => {
-    // --predictable: single-threaded, no memory reducer. No incremental marking: its steps are sized by elapsed time.
-    // A large initial old space: no full collection in a run, so none deoptimizes code ("weak objects") that V8 must
-    // compile again while counted. A fixed young generation: scavenges fall at the same allocations in every run.
+    // Why each flag: "Repeatable" in the header comment.
     const v8 = ['--predictable', '--no-incremental-marking', '--initial-old-space-size=1500', '--min-semi-space-size=16', '--max-semi-space-size=16', '--hash-seed=1', '--random-seed=1']
     const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, ...v8, here, '--child', suite, contender, String(n)]
     const vg = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] })
