@@ -78,11 +78,10 @@ export interface Core {
   readonly meta: (method: HttpMethod, path: string) => OperationMeta | undefined
   /**
    * One call with retries; resolves to openapi-fetch's result plus the number of attempts. `signal`, when given,
-   * replaces the init's own (pagination passes its listing's signal this way rather than copying the init).
+   * replaces the init's own (pagination passes its listing's signal this way rather than copying the init). With
+   * `orThrow`, a non-2xx answer becomes an ApiError.
    */
-  send(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult & { attempts: number }>
-  /** Like send, but a non-2xx answer becomes an ApiError. */
-  sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult>
+  send(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null, orThrow?: boolean): Promise<RawResult & { attempts: number }>
   /** openapi-fetch's `use`; once any middleware is added, every call builds a real Request for it. */
   use: Client<any>['use']
 }
@@ -106,7 +105,7 @@ export function createCore(config: CoreConfig): Core {
   // Middleware and a caller's fetch are promised a real Request built by openapi-fetch; every other call takes the
   // direct path, where the build has one (not in browsers). Made before the openapi-fetch client: on Node it checks
   // baseUrl, which openapi-fetch would otherwise trip over first.
-  let direct = createDirectCall?.(config, safeFetch)
+  let direct = createDirectCall?.(config)
   const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: safeFetch })
   // method -> path -> operation: looked up on every call without building a key string.
   const byMethod: Record<string, Map<string, OperationMeta>> = {}
@@ -115,7 +114,7 @@ export function createCore(config: CoreConfig): Core {
   const prepare = config.prepare
   const vendor = config.vendor
 
-  async function send(method: HttpMethod, path: string, input: Prepared | undefined, signal?: AbortSignal | null) {
+  async function send(method: HttpMethod, path: string, input: Prepared | undefined, signal?: AbortSignal | null, orThrow?: boolean) {
     const op = meta(method, path)
     let init: Prepared = input ?? {}
     const userSignal: AbortSignal | null | undefined = signal ?? init.signal
@@ -169,27 +168,24 @@ export function createCore(config: CoreConfig): Core {
       }
       settle()
       const { response } = result
-      const hint = response.ok ? undefined : serverDelayMs(response.headers)
+      // Read once: each property of a Response is dear on Node (undici hands out a Proxy of its own).
+      const ok = response.ok
+      const hint = ok ? undefined : serverDelayMs(response.headers)
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
-      if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
+      if (ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
         ;(result as RawResult & { attempts: number }).attempts = attempt
-        return result as RawResult & { attempts: number }
+        if (ok || !orThrow) return result as RawResult & { attempts: number }
+        throw toApiError(vendor, `${method} ${path}`, result as RawResult & { attempts: number }, policy.maxRetryAfterMs)
       }
       await sleep(hint ?? backoffMs(attempt - 1), userSignal)
     }
-  }
-
-  async function sendOrThrow(method: HttpMethod, path: string, init: Prepared | undefined, signal?: AbortSignal | null): Promise<RawResult> {
-    const result = await send(method, path, init, signal)
-    if (result.response.ok) return result
-    throw toApiError(vendor, `${method} ${path}`, result, policy.maxRetryAfterMs)
   }
 
   const use = (...middleware: Parameters<Client<any>['use']>) => {
     direct = undefined
     base.use(...middleware)
   }
-  return { base, meta, send, sendOrThrow, use }
+  return { base, meta, send, use }
 }
 
 export function toApiError(vendor: Vendor, operation: string, result: RawResult & { attempts: number }, maxWaitMs: number): ApiError {

@@ -19,7 +19,7 @@ export function assemble(core: Core, dialects: Dialects): unknown {
   // openapi-fetch's HTTP methods are its upper-case keys (next to request, use and eject).
   for (const m in core.base) if (m === m.toUpperCase()) {
     client[m] = (path: string, init?: Prepared) => core.send(m as HttpMethod, path, init)
-    orThrow[m] = (path: string, init?: Prepared) => core.sendOrThrow(m as HttpMethod, path, init).then((r) => r.data)
+    orThrow[m] = (path: string, init?: Prepared) => core.send(m as HttpMethod, path, init, undefined, true).then((r) => r.data)
   }
   return client
 }

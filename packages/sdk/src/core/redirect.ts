@@ -10,9 +10,12 @@ type Mode = 'follow' | 'manual' | 'error'
 // The statuses fetch's own `redirect: 'error'` refuses.
 const REDIRECTS = [301, 302, 303, 307, 308]
 
-export function followRedirectsSafely(fetchImpl: Fetch, mode: Mode = 'follow'): Fetch {
-  const follow = async (req: Request, hops: number): Promise<Response> => {
-    const res = await fetchImpl(req)
+/**
+ * Takes `res`, the answer to `req`, on through its redirects as `mode` says; an answer that is no redirect comes back
+ * as it is. The direct path (direct.ts) calls this only for a 3xx, so a call that is not redirected pays nothing.
+ */
+export function redirectFollower(fetchImpl: Fetch, mode: Mode = 'follow') {
+  const follow = async (req: Request, res: Response, hops: number): Promise<Response> => {
     if (mode === 'error' && REDIRECTS.includes(res.status)) {
       await res.body?.cancel()
       throw new TypeError(`redirected (HTTP ${res.status}) and the call says redirect: "error"`)
@@ -24,12 +27,16 @@ export function followRedirectsSafely(fetchImpl: Fetch, mode: Mode = 'follow'): 
     if (!location || (req.body != null && !get)) return res
     const url = new URL(location, req.url)
     const sameOrigin = url.origin === new URL(req.url).origin
-    return follow(
-      new Request(url, { method: get ? 'GET' : req.method, headers: sameOrigin ? req.headers : {}, signal: req.signal, redirect: 'manual' }),
-      hops + 1,
-    )
+    const next = new Request(url, { method: get ? 'GET' : req.method, headers: sameOrigin ? req.headers : {}, signal: req.signal, redirect: 'manual' })
+    return follow(next, await fetchImpl(next), hops + 1)
   }
-  return (req) => follow(req, 0)
+  return follow
+}
+
+/** `fetchImpl` with redirects followed by hand, as `mode` says. */
+export function followRedirectsSafely(fetchImpl: Fetch, mode: Mode = 'follow'): Fetch {
+  const follow = redirectFollower(fetchImpl, mode)
+  return async (req) => follow(req, await fetchImpl(req), 0)
 }
 
 /**
