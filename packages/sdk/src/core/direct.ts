@@ -26,7 +26,7 @@ export function createDirectCall({ baseUrl, headers, fetch: ownFetch }: CoreConf
   // As openapi-fetch: one trailing slash dropped, the default query serializer.
   const root = baseUrl.replace(/\/$/, '')
   const querySerializer = createQuerySerializer()
-  // Redirects are followed by hand (redirect.ts), here only once a 3xx has come: no async layer around every call.
+  // Redirects are followed by hand (redirect.ts), and only once a 3xx has come: no async layer around every call.
   const follow = redirectFollower(globalFetch)
   const call = async (method: string, path: string, init: Prepared, signal: AbortSignal | null | undefined) => {
     // `redirect` is taken out so that not even `redirect: undefined` can reach fetch: fetch never follows (redirect.ts).
@@ -45,7 +45,7 @@ export function createDirectCall({ baseUrl, headers, fetch: ownFetch }: CoreConf
     let response = await fetch(url, request as RequestInit)
     // Each property of a Response is dear on Node (undici hands out a Proxy of its own): status is read once.
     let status = response.status
-    if (status > 299 && status < 400) status = (response = await follow(request as unknown as Request, response, 0)).status
+    if (status > 299 && status < 400) status = (response = await follow(request, response, 0)).status
     // A 2xx JSON answer, the common case (every list page): read as text, parsed when not empty. That gives what
     // openapi-fetch's checks of status 204, HEAD and content-length give, without the header lookup.
     let result: RawResult

@@ -6,6 +6,8 @@ import { globalFetch } from './direct.js'
 
 type Fetch = (request: Request) => Promise<Response>
 type Mode = 'follow' | 'manual' | 'error'
+/** What the follower reads of the request that was redirected: a Request, or the direct path's init with its URL. */
+type Sent = { url: string; method?: string; body?: unknown; headers?: HeadersInit; signal?: AbortSignal | null }
 
 // The statuses fetch's own `redirect: 'error'` refuses.
 const REDIRECTS = [301, 302, 303, 307, 308]
@@ -15,7 +17,7 @@ const REDIRECTS = [301, 302, 303, 307, 308]
  * as it is. The direct path (direct.ts) calls this only for a 3xx, so a call that is not redirected pays nothing.
  */
 export function redirectFollower(fetchImpl: Fetch, mode: Mode = 'follow') {
-  const follow = async (req: Request, res: Response, hops: number): Promise<Response> => {
+  const follow = async (req: Sent, res: Response, hops: number): Promise<Response> => {
     if (mode === 'error' && REDIRECTS.includes(res.status)) {
       await res.body?.cancel()
       throw new TypeError(`redirected (HTTP ${res.status}) and the call says redirect: "error"`)
