@@ -75,6 +75,44 @@ describe('the direct path (global fetch, no middleware)', () => {
 
 // The direct path re-does openapi-fetch's request building and response handling without its Request: every answer
 // must come out of it exactly as it comes out of openapi-fetch (reached here through a `fetch` option).
+describe('redirects on the direct path (followed by the SDK, never by fetch)', () => {
+  // The first request reaches fetch as a URL and an init; a hop the SDK follows reaches it as a Request.
+  const asRequest = ({ input, init }: Call) => (input instanceof Request ? input : new Request(input as string, init))
+  const redirect = (status: number, location: string) => new Response(null, { status, headers: { location } })
+
+  it('a GET redirected within its origin is followed with the credentials; to another origin, without them', async () => {
+    for (const [location, credentials] of [
+      ['https://api.stackone.com/unified/messaging/users/b', true],
+      ['https://cdn.example/users/b', false],
+    ] as const) {
+      const replies = [redirect(302, location), json({ data: { id: 'b' } })]
+      const calls = stubGlobalFetch(async () => replies.shift()!)
+      const { data } = await createStackOne({ apiKey: 'key', accountId: 'acct' }).GET(USER, { params: { path: { id: 'a' } } })
+      expect(data).toEqual({ data: { id: 'b' } })
+      const hop = asRequest(calls[1]!)
+      expect([hop.method, hop.url, hop.redirect]).toEqual(['GET', location, 'manual'])
+      expect(hop.headers.get('authorization')).toBe(credentials ? `Basic ${btoa('key:')}` : null)
+      expect(hop.headers.get('x-account-id')).toBe(credentials ? 'acct' : null)
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('a POST answered 303 continues as a GET without its body; answered 307, it is not replayed', async () => {
+    const send = { body: { content: 'hi', recipient: 'usr_1' } }
+    let replies = [redirect(303, 'https://api.stackone.com/done'), json({ ok: true })]
+    let calls = stubGlobalFetch(async () => replies.shift()!)
+    const so = createStackOne({ apiKey: 'key', accountId: 'acct' })
+    expect((await so.POST('/unified/messaging/messages', send)).response.status).toBe(200)
+    const hop = asRequest(calls[1]!)
+    expect([hop.method, hop.url, hop.body]).toEqual(['GET', 'https://api.stackone.com/done', null])
+
+    replies = [redirect(307, 'https://api.stackone.com/elsewhere')]
+    calls = stubGlobalFetch(async () => replies.shift()!)
+    expect((await so.POST('/unified/messaging/messages', send)).response.status).toBe(307)
+    expect(calls).toHaveLength(1)
+  })
+})
+
 describe('the direct path answers as openapi-fetch does', () => {
   const answers: Record<string, () => Response> = {
     '200 JSON': () => json({ data: { id: 'u1' } }),
