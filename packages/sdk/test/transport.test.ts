@@ -73,8 +73,6 @@ describe('the direct path (global fetch, no middleware)', () => {
   })
 })
 
-// The direct path re-does openapi-fetch's request building and response handling without its Request: every answer
-// must come out of it exactly as it comes out of openapi-fetch (reached here through a `fetch` option).
 describe('redirects on the direct path (followed by the SDK, never by fetch)', () => {
   // The first request reaches fetch as a URL and an init; a hop the SDK follows reaches it as a Request.
   const asRequest = ({ input, init }: Call) => (input instanceof Request ? input : new Request(input as string, init))
@@ -113,6 +111,8 @@ describe('redirects on the direct path (followed by the SDK, never by fetch)', (
   })
 })
 
+// The direct path re-does openapi-fetch's request building and response handling without its Request: every answer
+// must come out of it exactly as it comes out of openapi-fetch (reached here through a `fetch` option).
 describe('the direct path answers as openapi-fetch does', () => {
   const answers: Record<string, () => Response> = {
     '200 JSON': () => json({ data: { id: 'u1' } }),

@@ -6,8 +6,11 @@ import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../
 import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
 import { callerRedirect, followRedirectsSafely } from './redirect.js'
 import { checkHeaders, checkPathParams } from './validate.js'
-import { createDirectCall, globalFetch } from './direct.js'
+import { createDirectCall } from './direct.js'
 import { settleTimeout, startTimeout } from './timeout.js'
+
+/** The global fetch, looked up per call so that one installed later (polyfill, test stub) is used. */
+export const globalFetch = (request: Request) => fetch(request)
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE'
 

@@ -4,6 +4,3 @@
 import type { DirectCall } from './direct.js'
 
 export const createDirectCall: ((...args: unknown[]) => DirectCall | undefined) | undefined = undefined
-
-/** The global fetch, looked up per call; only openapi-fetch calls it here, always with a Request. */
-export const globalFetch = (request: Request) => fetch(request)

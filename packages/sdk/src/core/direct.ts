@@ -6,13 +6,10 @@
 // openapi-fetch (bench/instructions.mjs, whose counts move by up to 5 % between runs); a list page, no measurable change.
 // Browser builds swap in direct.browser.ts: no direct path there, openapi-fetch does every call.
 import { createFinalURL, createQuerySerializer, defaultBodySerializer, defaultPathSerializer, mergeHeaders } from 'openapi-fetch'
-import type { CoreConfig, Prepared, RawResult } from './client.js'
+import { globalFetch, type CoreConfig, type Prepared, type RawResult } from './client.js'
 import { redirectFollower } from './redirect.js'
 import { bodyRead } from './timeout.js'
 import { checkBaseUrl } from './validate.js'
-
-/** The global fetch, looked up per call so that one installed later (polyfill, test stub) is used. */
-export const globalFetch = (request: Request) => fetch(request)
 
 /** The attempt's result, or undefined when the call needs openapi-fetch (its own fetch, Request or serializers). */
 export type DirectCall = (method: string, path: string, init: Prepared, signal: AbortSignal | null | undefined) => Promise<RawResult> | undefined

@@ -2,12 +2,12 @@
 // Authorization and Cookie on a cross-origin hop, not `api-key`, `partner-key` or `x-account-id`. So fetch is always
 // asked for `redirect: 'manual'`, and a caller's `redirect` says whether a redirect is followed, not who follows it.
 import { ConfigurationError } from '../errors.js'
-import { globalFetch } from './direct.js'
+import { globalFetch } from './client.js'
 
 type Fetch = (request: Request) => Promise<Response>
 type Mode = 'follow' | 'manual' | 'error'
 /** What the follower reads of the request that was redirected: a Request, or the direct path's init with its URL. */
-type Sent = { url: string; method?: string; body?: unknown; headers?: HeadersInit; signal?: AbortSignal | null }
+type RedirectedRequest = { url: string; method?: string; body?: unknown; headers?: HeadersInit; signal?: AbortSignal | null }
 
 // The statuses fetch's own `redirect: 'error'` refuses.
 const REDIRECTS = [301, 302, 303, 307, 308]
@@ -17,7 +17,7 @@ const REDIRECTS = [301, 302, 303, 307, 308]
  * as it is. The direct path (direct.ts) calls this only for a 3xx, so a call that is not redirected pays nothing.
  */
 export function redirectFollower(fetchImpl: Fetch, mode: Mode = 'follow') {
-  const follow = async (req: Sent, res: Response, hops: number): Promise<Response> => {
+  const follow = async (req: RedirectedRequest, res: Response, hops: number): Promise<Response> => {
     if (mode === 'error' && REDIRECTS.includes(res.status)) {
       await res.body?.cancel()
       throw new TypeError(`redirected (HTTP ${res.status}) and the call says redirect: "error"`)
