@@ -44,7 +44,10 @@ export type VisitorGroupResponse = Schemas['PutConversationsVisitorGroupResponse
 
 /** Brevo's error body `{code, message}` (every 400, 401 and 404). */
 export type ErrorBody = Schemas['ErrorModel']
-/** The `code` of an {@link ErrorBody}, e.g. `missing_parameter`, `document_not_found`, `unauthorized`. */
+/**
+ * The `code` of an {@link ErrorBody}: one of Brevo's 2024 codes (`missing_parameter`, `document_not_found`,
+ * `unauthorized`, ...) or, in newer responses, free text such as `Authentication failed`; so it is typed as a string.
+ */
 export type ErrorCode = ErrorBody['code']
 /** The loosely modelled body of a 429 (Brevo does not document it); wait `x-sib-ratelimit-reset` seconds. */
 export type RateLimitErrorBody = Schemas['RateLimitError']

@@ -334,10 +334,19 @@ describe('Brevo Conversations: error responses as the spec declares them', () =>
     })
     expect(response.status).toBe(404)
     const notFound: ErrorCode = 'document_not_found'
-    // @ts-expect-error ErrorCode is the closed union of Brevo's documented codes
-    const unknown: ErrorCode = 'no_such_code'
-    expect(unknown).toBe('no_such_code')
     expect(error).toEqual({ code: notFound, message: 'Message not found' })
+  })
+
+  it('401 with a free-text code ("Authentication failed", as newer responses send) matches ErrorModel', async () => {
+    const { error, response } = await client().GET('/conversations/messages/{id}', {
+      params: { path: { id: MESSAGE } },
+      headers: { Prefer: 'code=401, example=authenticationFailed' },
+    })
+    // a code outside the 2024 enum would make Prism (--errors) answer 500 for its own example
+    expect(response.status).toBe(401)
+    const code: ErrorCode | undefined = error?.code
+    expect(code).toBe('Authentication failed')
+    expect(error).toEqual({ code: 'Authentication failed', message: 'Key not found' })
   })
 
   it('Prism trap: Prefer code=404 on an operation without a 404 gets Prism\'s own problem+json, not a Brevo error', async () => {

@@ -535,16 +535,16 @@ export interface components {
         };
         /**
          * ErrorModel
-         * @description Brevo's error body. The enum is the one of Brevo's 2024 spec; the 2026 spec also returns some free-text
-         *     codes (e.g. "Authentication failed").
+         * @description Brevo's error body. `code` is one of the codes of Brevo's 2024 spec or, in newer responses, a free-text
+         *     code such as "Authentication failed" (Brevo's 2026 spec).
          */
         ErrorModel: {
             /**
              * @description Error code displayed in case of a failure.
              * @example document_not_found
-             * @enum {string}
+             * @example Authentication failed
              */
-            code: "invalid_parameter" | "missing_parameter" | "out_of_range" | "campaign_processing" | "campaign_sent" | "document_not_found" | "reseller_permission_denied" | "not_enough_credits" | "permission_denied" | "duplicate_parameter" | "duplicate_request" | "method_not_allowed" | "unauthorized" | "account_under_validation" | "not_acceptable" | "bad_request" | "unprocessable_entity";
+            code: ("invalid_parameter" | "missing_parameter" | "out_of_range" | "campaign_processing" | "campaign_sent" | "document_not_found" | "reseller_permission_denied" | "not_enough_credits" | "permission_denied" | "duplicate_parameter" | "duplicate_request" | "method_not_allowed" | "unauthorized" | "account_under_validation" | "not_acceptable" | "bad_request" | "unprocessable_entity") | string;
             /**
              * @description Readable message associated to the failure.
              * @example Message not found
@@ -666,12 +666,6 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                /**
-                 * @example {
-                 *       "code": "unauthorized",
-                 *       "message": "Key not found"
-                 *     }
-                 */
                 "application/json": components["schemas"]["ErrorModel"];
             };
         };
