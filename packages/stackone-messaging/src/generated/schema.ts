@@ -794,10 +794,10 @@ export interface components {
          */
         XAccountId: string;
         /**
-         * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+         * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
          * @example heartbeat
          */
-        Prefer: "heartbeat";
+        Prefer: string;
         /**
          * @description The StackOne id of the conversation.
          * @example c28xIQaWQ6MzM5MzczMDA2NzMzMzkwNzIwNA
@@ -906,10 +906,10 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description A time in seconds after which the request can be retried
+         * @description When the request can be retried: a number of seconds (StackOne sends seconds, e.g. `60`) or an HTTP date (RFC 9110 allows both forms).
          * @example 60
          */
-        RetryAfter: number;
+        RetryAfter: string;
     };
     pathItems: never;
 }
@@ -972,7 +972,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1048,7 +1048,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1134,7 +1134,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1262,7 +1262,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1372,7 +1372,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1460,7 +1460,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1595,7 +1595,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1684,7 +1684,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1789,7 +1789,7 @@ export interface operations {
                 };
                 content: {
                     /** @example Release notes v2.0: conversations API, attachment downloads, faster sync. */
-                    "application/octet-stream": string;
+                    "*/*": string;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -1863,7 +1863,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
@@ -1954,7 +1954,7 @@ export interface operations {
                  */
                 "x-account-id": components["parameters"]["XAccountId"];
                 /**
-                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240)
+                 * @description Set to "heartbeat" to enable keep-alive newline heartbeats during long-running requests. Response includes `Preference-Applied: heartbeat` header when honored. (RFC 7240) `heartbeat` is the one value StackOne documents; the header is a free string, as RFC 7240 allows several preferences.
                  * @example heartbeat
                  */
                 Prefer?: components["parameters"]["Prefer"];
