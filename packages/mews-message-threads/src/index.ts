@@ -10,7 +10,10 @@ type Schemas = components['schemas']
 export type MessageThread = Schemas['MessageThread']
 /** A message in one of your message threads. */
 export type Message = Schemas['Message']
-/** Who sent a message: `Discriminator` is `Enterprise` or `Application`; `Value` is unused and always null. */
+/**
+ * Who sent a message: `Discriminator` is `Enterprise` or `Application`; `Value` is unused (null or absent). A
+ * `Message.Sender` may also be a plain string, as in some of Mews' own examples.
+ */
 export type MessageSender = Schemas['MessageSender']
 export type MessageSenderDiscriminator = Schemas['MessageSenderDiscriminator']
 /** Cursor pagination: `Count` (1..1000, required) and the previous response's `Cursor` for the next, older page. */

@@ -105,11 +105,38 @@ describe('Mews message threads: valid calls are accepted and typed', () => {
     expect(response.headers.get('sl-violations')).toBeNull()
     expect(response.headers.get('Request-Id')).toBe(REQUEST_ID)
     const messages: Message[] = data?.Messages ?? []
-    expect(messages.map((m) => m.Sender.Discriminator)).toEqual(['Enterprise', 'Application'])
-    expect(messages.every((m) => m.MessageThreadId === THREAD && m.Sender.Value === null)).toBe(true)
+    expect(messages.map((m) => m.Sender)).toEqual([
+      { Discriminator: 'Enterprise', Value: null },
+      { Discriminator: 'Application', Value: null },
+    ])
+    expect(messages.every((m) => m.MessageThreadId === THREAD)).toBe(true)
     expect(messages[1]?.Text).toBe('Hello, I will arrive around 23:00. Is late check-in possible?')
     expect(data?.Cursor).toBe('a6c1e0f4-3b8d-4f27-8e19-b321009c4a52')
     expect(data?.Cursor).toBe(messages.at(-1)?.Id)
+  })
+
+  it('messages_getAll: a sender without Value, or as a plain string, is a valid answer', async () => {
+    const { data, response } = await mews.POST('/api/connector/v1/messages/getAll', {
+      body: { ...tokens, MessageThreadIds: [THREAD], Limitation: { Count: 100 } },
+      // the named example; Prism (--errors) would answer 500 if it broke the Message schema
+      params: { header: { Prefer: 'example=otherSenderShapes' } },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('sl-violations')).toBeNull()
+    const senders = (data?.Messages ?? []).map((m) => (typeof m.Sender === 'string' ? m.Sender : m.Sender.Discriminator))
+    expect(senders).toEqual(['Application', 'Application'])
+    expect(data?.Messages[0]?.Sender).toEqual({ Discriminator: 'Application' })
+  })
+
+  it('messageThreads_getAll: a thread without IsResolved (the vendor\'s own example) is a valid answer', async () => {
+    const { data, response } = await mews.POST('/api/connector/v1/messageThreads/getAll', {
+      body: { ...tokens, MessageThreadIds: [THREAD], Limitation: { Count: 10 } },
+      params: { header: { Prefer: 'example=withoutIsResolved' } },
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('sl-violations')).toBeNull()
+    expect(data?.MessageThreads[0]?.Id).toBe(THREAD)
+    expect(data?.MessageThreads[0]?.IsResolved).toBeUndefined()
   })
 
   it('messages_getAll with Prefer: return=minimal may answer an empty page as 204 without a body', async () => {
@@ -260,6 +287,50 @@ describe('Mews message threads: calls that break the spec are rejected', () => {
         message: "Request body must have required property 'Limitation'",
       },
     ])
+  })
+
+  // [test name, the call, where the violation is, its code]
+  it.each([
+    [
+      'a message with an empty Text -> 400 "minLength"',
+      () =>
+        client().POST('/api/connector/v1/messages/add', {
+          body: { ...tokens, Messages: [{ MessageThreadId: THREAD, Text: '' }] },
+        }),
+      ['request', 'body', 'Messages', '0', 'Text'],
+      'minLength',
+    ],
+    [
+      'a thread with an empty Subject -> 400 "minLength"',
+      () =>
+        client().POST('/api/connector/v1/messageThreads/add', {
+          body: { ...tokens, OriginalSender: 'John Doe', Subject: '' },
+        }),
+      ['request', 'body', 'Subject'],
+      'minLength',
+    ],
+    [
+      'an empty AccessToken -> 400 "minLength"',
+      () =>
+        client().POST('/api/connector/v1/messageThreads/add', {
+          body: { ...tokens, AccessToken: '', OriginalSender: 'John Doe', Subject: 'Late check-in request' },
+        }),
+      ['request', 'body', 'AccessToken'],
+      'minLength',
+    ],
+    [
+      'messages/getAll with an empty MessageThreadIds -> 400 "minItems"',
+      () =>
+        client().POST('/api/connector/v1/messages/getAll', {
+          body: { ...tokens, MessageThreadIds: [], Limitation: { Count: 10 } },
+        }),
+      ['request', 'body', 'MessageThreadIds'],
+      'minItems',
+    ],
+  ])('%s', async (_name, call, location, code) => {
+    const { response } = await call()
+    expect(response.status).toBe(400)
+    expect(await violations(response)).toContainEqual(expect.objectContaining({ location, code }))
   })
 
   it('LanguageCode without CultureCode -> 400 "not" (they must be sent together)', async () => {

@@ -260,10 +260,10 @@ export interface components {
              */
             UpdatedUtc: string;
             /**
-             * @description Whether the message thread is resolved (added 2025-08-29).
+             * @description Whether the message thread is resolved (added 2025-08-29; absent from older answers).
              * @example false
              */
-            IsResolved: boolean;
+            IsResolved?: boolean;
         };
         /** @description Request of `messages/getAll`. */
         MessageGetAllRequest: components["schemas"]["ConnectorAuthentication"] & {
@@ -339,7 +339,11 @@ export interface components {
              * @example Yes, late check-in is possible. The night desk will have your key ready.
              */
             Text: string;
-            Sender: components["schemas"]["MessageSender"];
+            /**
+             * @description Who sent the message: a `MessageSender` object. Some of the vendor's own examples show a plain string
+             *     instead, which is tolerated.
+             */
+            Sender: components["schemas"]["MessageSender"] | string;
             /**
              * Format: date-time
              * @description Creation date and time of the message in UTC.
@@ -351,10 +355,10 @@ export interface components {
         MessageSender: {
             Discriminator: components["schemas"]["MessageSenderDiscriminator"];
             /**
-             * @description Currently not used and always null.
+             * @description Currently not used and always null; may be left out: `{"Discriminator": "Application"}` is valid.
              * @example null
              */
-            Value: unknown;
+            Value?: unknown;
         };
         /**
          * @description Kind of sender: `Enterprise` (sent from Mews by the enterprise, i.e. the property) or `Application`
@@ -366,10 +370,10 @@ export interface components {
         /** @description Error body returned with every non-2xx status. */
         Error: {
             /**
-             * @description Description of the error.
+             * @description Description of the error (may be null).
              * @example Invalid AccessToken.
              */
-            Message: string;
+            Message: string | null;
             /**
              * @description Identifier of the request.
              * @example c81f2a4d-6e3b-4f9a-8d1c-2b7e5a9f0d36
@@ -619,29 +623,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "MessageThreads": [
-                     *         {
-                     *           "Id": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
-                     *           "OriginalSender": "John Doe",
-                     *           "Subject": "Late check-in request",
-                     *           "CreatedUtc": "2025-09-07T16:09:45Z",
-                     *           "UpdatedUtc": "2025-09-08T08:12:03Z",
-                     *           "IsResolved": false
-                     *         },
-                     *         {
-                     *           "Id": "2b4c5a1e-9d7f-4c3b-8a6e-b31f00a4c2d1",
-                     *           "OriginalSender": "Jane Smith",
-                     *           "Subject": "Extra towels",
-                     *           "CreatedUtc": "2025-09-03T10:41:17Z",
-                     *           "UpdatedUtc": "2025-09-03T11:02:55Z",
-                     *           "IsResolved": true
-                     *         }
-                     *       ],
-                     *       "Cursor": "2b4c5a1e-9d7f-4c3b-8a6e-b31f00a4c2d1"
-                     *     }
-                     */
                     "application/json": components["schemas"]["MessageThreadGetAllResult"];
                 };
             };
@@ -764,33 +745,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "Messages": [
-                     *         {
-                     *           "Id": "1f3d6b9a-7c2e-4e5d-9a4b-b32100d3e6f7",
-                     *           "MessageThreadId": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
-                     *           "Text": "Yes, late check-in is possible. The night desk will have your key ready.",
-                     *           "Sender": {
-                     *             "Discriminator": "Enterprise",
-                     *             "Value": null
-                     *           },
-                     *           "CreatedUtc": "2025-09-08T08:12:03Z"
-                     *         },
-                     *         {
-                     *           "Id": "a6c1e0f4-3b8d-4f27-8e19-b321009c4a52",
-                     *           "MessageThreadId": "7f9325f6-ef44-4911-89a8-ae51010a5aa4",
-                     *           "Text": "Hello, I will arrive around 23:00. Is late check-in possible?",
-                     *           "Sender": {
-                     *             "Discriminator": "Application",
-                     *             "Value": null
-                     *           },
-                     *           "CreatedUtc": "2025-09-07T16:09:45Z"
-                     *         }
-                     *       ],
-                     *       "Cursor": "a6c1e0f4-3b8d-4f27-8e19-b321009c4a52"
-                     *     }
-                     */
                     "application/json": components["schemas"]["MessageGetAllResult"];
                 };
             };
