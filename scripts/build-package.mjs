@@ -23,9 +23,12 @@ function run(args) {
 
 rmSync('dist', { recursive: true, force: true })
 run(['-p', 'tsconfig.json', '--outDir', 'dist/esm'])
-run(['-p', 'tsconfig.json', '--outDir', 'dist/cjs', '--module', 'commonjs', '--moduleResolution', 'node10',
-  '--verbatimModuleSyntax', 'false'])
-writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n')
+// A Node-only ESM package (`parley.cjs: false`, @parley/testing) has no CommonJS build: require(esm) loads it.
+if (pkg.parley?.cjs !== false) {
+  run(['-p', 'tsconfig.json', '--outDir', 'dist/cjs', '--module', 'commonjs', '--moduleResolution', 'node10',
+    '--verbatimModuleSyntax', 'false'])
+  writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n')
+}
 if (pkg.parley?.spec) copyFileSync(join(ROOT, 'specs', pkg.parley.spec), 'openapi.yaml')
 
 if (pkg.parley?.bundle) {
