@@ -7,6 +7,8 @@ const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import
 const alias = [
   ...['stackone', 'brevo', 'sunshine', 'mews'].map((api) => ({ find: `@parley/sdk/${api}`, replacement: src(`sdk/src/${api}.ts`) })),
   { find: /^@parley\/sdk$/, replacement: src('sdk/src/index.ts') },
+  { find: /^@parley\/testing$/, replacement: src('testing/src/index.ts') },
+  { find: /^@parley\/testing\/vitest$/, replacement: src('testing/src/vitest.ts') },
   ...listSpecs().map((s) => ({ find: new RegExp(`^${s.packageName}$`), replacement: src(`${s.name}/src/index.ts`) })),
 ]
 

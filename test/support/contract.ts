@@ -1,5 +1,5 @@
 // Helpers for contract tests: the URL of the Prism mock for an API, a middleware that records every call for the
-// coverage check, and the violations Prism reports for a rejected request.
+// coverage check, and the violations Prism reports for a rejected request (from @parley/testing).
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Middleware } from 'openapi-fetch'
@@ -12,26 +12,8 @@ export function mockUrl(api: string): string {
   return url
 }
 
-export interface Violation {
-  location: string[]
-  severity: string
-  code: string | number
-  message: string
-}
-
-/**
- * What Prism objected to: the `sl-violations` header when the spec declares the error response Prism answered
- * with, otherwise the `validation` array of Prism's own problem+json body.
- */
-export async function violations(response: Response): Promise<Violation[]> {
-  const header = response.headers.get('sl-violations')
-  if (header) return JSON.parse(header) as Violation[]
-  if (response.headers.get('content-type')?.includes('application/problem+json')) {
-    const body = (await response.clone().json()) as { validation?: Violation[] }
-    return body.validation ?? []
-  }
-  return []
-}
+// What Prism objected to: the `sl-violations` header, or the `validation` array of its own problem+json body.
+export { violations, type Violation } from '../../packages/testing/src/index.js'
 
 export interface RecordedCall {
   api: string

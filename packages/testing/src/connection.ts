@@ -2,7 +2,7 @@
 // Prism's violations in the error body, end listings, force a documented status; and the calls they saw.
 import { findOperation, loadSpec, resolveSpec, type Operation, type SpecInfo } from './spec.js'
 import { ERROR_BODIES, defaultErrorBody, explainViolations, type ErrorBody, type Violation } from './violations.js'
-import { pageable, requestedPage, withCursor } from './pages.js'
+import { pageable, sentCursor, withCursor } from './pages.js'
 
 export type MockFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>
 
@@ -67,23 +67,29 @@ export function connectMock(api: string, url: string, options: ConnectOptions = 
   const errorBody = options.errorBody ?? ERROR_BODIES[spec.name] ?? defaultErrorBody
   const calls: RecordedCall[] = []
 
-  const makeFetch = (plan: Plan): MockFetch => async (input, init) => {
-    let request = new Request(input, init)
-    const target = new URL(request.url)
-    const pathname = target.pathname.startsWith(basePath) ? target.pathname.slice(basePath.length) : target.pathname
-    const op = findOperation(spec, request.method, pathname)
-    const operation = op?.id ?? `${request.method} ${pathname}`
-    if (plan.force && plan.force.operation === operation) {
-      request = new Request(request, { headers: withHeader(request.headers, 'prefer', `code=${plan.force.status}`) })
+  const makeFetch = (plan: Plan): MockFetch => {
+    // The cursors this fetch handed out, with the page each stands for.
+    const issued = new Map<unknown, number>()
+    return async (input, init) => {
+      let request = new Request(input, init)
+      const target = new URL(request.url)
+      const pathname = target.pathname.startsWith(basePath) ? target.pathname.slice(basePath.length) : target.pathname
+      const op = findOperation(spec, request.method, pathname)
+      const operation = op?.id ?? `${request.method} ${pathname}`
+      if (plan.force && plan.force.operation === operation) {
+        request = new Request(request, { headers: withHeader(request.headers, 'prefer', `code=${plan.force.status}`) })
+      }
+      const page = plan.pages && pageable(op) ? (issued.get(await sentCursor(request, op)) ?? 1) : undefined
+      // The global fetch, looked up per call, so a stub or polyfill installed later is used.
+      let response = await fetch(request)
+      const explained = await explainViolations(response, errorBody)
+      response = explained.response
+      if (page !== undefined && explained.violations.length === 0) {
+        response = await withCursor(response, op as Operation & { dialect: string }, page, plan.pages!, (c, p) => issued.set(c, p))
+      }
+      calls.push({ operation, status: response.status, violations: explained.violations })
+      return response
     }
-    const page = plan.pages && pageable(op) ? await requestedPage(request, op) : undefined
-    // The global fetch, looked up per call, so a stub or polyfill installed later is used.
-    let response = await fetch(request)
-    const explained = await explainViolations(response, errorBody)
-    response = explained.response
-    if (page !== undefined && explained.violations.length === 0) response = await withCursor(response, op as Operation & { dialect: string }, page, plan.pages!)
-    calls.push({ operation, status: response.status, violations: explained.violations })
-    return response
   }
 
   const connection: MockConnection = {

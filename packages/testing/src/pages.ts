@@ -1,43 +1,51 @@
 // Finite listings over a mock. Prism answers every page of a list with the same example, cursor included, so a
 // loop that pages to the end sees its cursor come back (the SDK stops with a PaginationError). Here each page's
-// cursor is replaced by one that numbers the next page, and the last page gets none, in the spec's own cursor
+// cursor is replaced by one this fetch hands out for the next page, and the last page gets none, in the spec's own cursor
 // dialect. The request for page 2 still goes to Prism with that cursor, so it is validated like any other.
 import type { Operation } from './spec.js'
 
-// UUID-shaped, so it passes every cursor format the specs declare (Mews' is `format: uuid`).
-const PREFIX = '00000000-0000-4000-8000-'
-const cursorFor = (page: number) => `${PREFIX}${String(page).padStart(12, '0')}`
-const pageOf = (cursor: unknown) =>
-  typeof cursor === 'string' && cursor.startsWith(PREFIX) ? Number(cursor.slice(PREFIX.length)) : 1
+/**
+ * The cursor of page `page`, made from the example's own cursor by ending it with the page number, so that it
+ * keeps the shape the spec asks for (Sunshine's 24 hex digits, Mews' UUID).
+ */
+export function cursorFor(example: unknown, page: number): string {
+  const base = typeof example === 'string' && example.length >= 12 ? example : '00000000-0000-4000-8000-000000000000'
+  return base.slice(0, -12) + String(page).padStart(12, '0')
+}
 
 interface Dialect {
-  /** The page a request asks for (1 when it sends no cursor of ours). */
-  page(url: URL, body: any, op: Operation): number
-  /** Writes the cursor of page `next` into a page's body, or says there is none. */
-  setNext(body: any, next: number | undefined, op: Operation): void
+  /** The cursor a request sends. */
+  sent(url: URL, body: any, op: Operation): unknown
+  /** The cursor a page carries. */
+  next(body: any, op: Operation): unknown
+  /** Writes `cursor` into a page's body as its next cursor, or says there is none. */
+  setNext(body: any, cursor: string | undefined, op: Operation): void
 }
 
 const DIALECTS: Record<string, Dialect> = {
   stackone: {
-    page: (url) => pageOf(url.searchParams.get('next')),
-    setNext(body, next) {
-      if (next) body.next = cursorFor(next)
+    sent: (url) => url.searchParams.get('next'),
+    next: (body) => body?.next,
+    setNext(body, cursor) {
+      if (cursor) body.next = cursor
       else delete body.next
     },
   },
   sunshine: {
-    page: (url, _body, op) => pageOf(url.searchParams.get(op.backward ? 'page[before]' : 'page[after]')),
-    setNext(body, next, op) {
-      body.meta = { ...body.meta, hasMore: next !== undefined }
+    sent: (url, _body, op) => url.searchParams.get(op.backward ? 'page[before]' : 'page[after]'),
+    next: (body, op) => body?.meta?.[op.backward ? 'beforeCursor' : 'afterCursor'],
+    setNext(body, cursor, op) {
+      body.meta = { ...body.meta, hasMore: cursor !== undefined }
       const key = op.backward ? 'beforeCursor' : 'afterCursor'
-      if (next) body.meta[key] = cursorFor(next)
+      if (cursor) body.meta[key] = cursor
       else delete body.meta[key]
     },
   },
   mews: {
-    page: (_url, body) => pageOf(body?.Limitation?.Cursor),
-    setNext(body, next) {
-      body.Cursor = next ? cursorFor(next) : null
+    sent: (_url, body) => body?.Limitation?.Cursor,
+    next: (body) => body?.Cursor,
+    setNext(body, cursor) {
+      body.Cursor = cursor ?? null
     },
   },
 }
@@ -47,17 +55,32 @@ export function pageable(op: Operation | undefined): op is Operation & { dialect
   return op?.dialect !== undefined && op.dialect in DIALECTS
 }
 
-/** The page number `request` asks for. Reads the body of a clone (Mews sends its cursor in the JSON body). */
-export async function requestedPage(request: Request, op: Operation & { dialect: string }): Promise<number> {
+/** The cursor `request` sends. Reads the body of a clone (Mews sends its cursor in the JSON body). */
+export async function sentCursor(request: Request, op: Operation & { dialect: string }): Promise<unknown> {
   const body = op.dialect === 'mews' ? await request.clone().json().catch(() => undefined) : undefined
-  return DIALECTS[op.dialect]!.page(new URL(request.url), body, op)
+  return DIALECTS[op.dialect]!.sent(new URL(request.url), body, op)
 }
 
-/** `response` (a page of `op`) with its cursor pointing at page + 1, or at nothing when page is the last. */
-export async function withCursor(response: Response, op: Operation & { dialect: string }, page: number, pages: number): Promise<Response> {
+/**
+ * `response` (page `page` of `op`) with its next cursor replaced by the one for page + 1, or removed when `page`
+ * is the last; `issue` records each cursor handed out with the page it stands for.
+ */
+export async function withCursor(
+  response: Response,
+  op: Operation & { dialect: string },
+  page: number,
+  pages: number,
+  issue: (cursor: string, page: number) => void,
+): Promise<Response> {
   if (response.status !== 200) return response
   const body = await response.json()
-  DIALECTS[op.dialect]!.setNext(body, page < pages ? page + 1 : undefined, op)
+  const dialect = DIALECTS[op.dialect]!
+  let cursor: string | undefined
+  if (page < pages) {
+    cursor = cursorFor(dialect.next(body, op), page + 1)
+    issue(cursor, page + 1)
+  }
+  dialect.setNext(body, cursor, op)
   const headers = new Headers(response.headers)
   headers.delete('content-length')
   headers.delete('content-encoding')
