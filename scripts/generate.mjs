@@ -17,7 +17,14 @@ import { ROOT, SPECS_DIR, listSpecs } from './lib/specs.mjs'
 import { scaffoldPackage } from './lib/scaffold.mjs'
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']
-const DIALECTS = new Set(['stackone', 'sunshine', 'mews'])
+// The cursor dialects are the SDK's modules that export one (packages/sdk/src/pagination/<name>.ts): a new cursor
+// shape is a new file there, and this list follows.
+const DIALECT_DIR = join(ROOT, 'packages', 'sdk', 'src', 'pagination')
+const DIALECTS = new Set(
+  readdirSync(DIALECT_DIR)
+    .map((file) => file.replace(/\.ts$/, ''))
+    .filter((name) => new RegExp(`^export const ${name}: Dialect\\b`, 'm').test(readFileSync(join(DIALECT_DIR, `${name}.ts`), 'utf8'))),
+)
 
 const args = process.argv.slice(2)
 const check = args.includes('--check')

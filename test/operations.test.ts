@@ -21,3 +21,18 @@ describe.each(Object.entries(packages))('%s: generated operation metadata', (_na
     expect(new Set(keys).size).toBe(keys.length)
   })
 })
+
+// The cursor dialects a spec may name are the SDK's pagination modules: one list, read by the generator.
+describe('x-parley-pagination.dialect', () => {
+  const spec = (dialect: string) => ({
+    paths: { '/items': { get: { operationId: 'ListItems', 'x-parley-idempotent': true, 'x-parley-pagination': { dialect, items: 'data' } } } },
+  })
+
+  it('accepts each dialect the SDK implements, and names them when a spec asks for another', async () => {
+    // @ts-expect-error: a plain .mjs script without declarations
+    const { operationMetadata } = await import('../scripts/generate.mjs')
+    for (const dialect of ['stackone', 'sunshine', 'mews']) expect(operationMetadata(spec(dialect), 'test').ListItems.pagination.dialect).toBe(dialect)
+    expect(() => operationMetadata(spec('offset'), 'test')).toThrow(/x-parley-pagination\.dialect must be one of mews, stackone, sunshine/)
+    expect(() => operationMetadata(spec('engine'), 'test')).toThrow(/must be one of/)
+  })
+})

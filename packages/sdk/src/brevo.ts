@@ -1,15 +1,15 @@
 // @parley/sdk/brevo: Brevo Conversations with auth, retries, timeouts and errors (the API has no lists).
 import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/brevo-conversations'
 import { requireCredential, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
-import { createCore, type CommonOptions, type Vendor } from './core/client.js'
-import { assemble } from './core/facade.js'
-import type { ParleyClient } from './core/types.js'
+import { assemble } from './client.js'
+import { createCore, type CommonOptions, type Vendor } from './core/send.js'
+import type { ParleyClient } from './types.js'
 
 export interface BrevoOptions extends CommonOptions {
   /** Your Brevo API key (the `api-key` header), or a function returning the current one. */
   apiKey: Credential
   /** Partner key, sent as `partner-key` alongside the API key (Brevo partners only). */
-  partnerKey?: Credential
+  partnerKey?: Credential | undefined
 }
 
 export type BrevoClient = ParleyClient<paths, typeof operations>
@@ -52,6 +52,9 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
 
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
-export type { CallOptions, CommonOptions } from './core/client.js'
+export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
+export type * from './types.js'
+// The API's model types (`paths`, `components`, its named schemas), so one import serves both.
+export type * from '@parley/brevo-conversations'

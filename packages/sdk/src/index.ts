@@ -6,6 +6,7 @@ export { createSunshine, type SunshineClient, type SunshineOptions } from './sun
 export { createMews, type MewsClient, type MewsOptions } from './mews.js'
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
-export type { CommonOptions, CallOptions } from './core/client.js'
+export type { CommonOptions, CallOptions } from './core/send.js'
+export type { OrThrow, ParleyClient } from './types.js'
 export type { RetryOptions } from './core/retry.js'
 export type { Page, PaginateOptions } from './pagination/types.js'

@@ -2,9 +2,9 @@
 // (time filters longer than the API allows are split into windows).
 import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/mews-message-threads'
 import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
-import { createCore, type CommonOptions, type Vendor } from './core/client.js'
-import { assemble } from './core/facade.js'
-import type { FillBody, ParleyClient } from './core/types.js'
+import { assemble } from './client.js'
+import { createCore, type CommonOptions, type Vendor } from './core/send.js'
+import type { FillBody, ParleyClient } from './types.js'
 import { mews } from './pagination/mews.js'
 
 export interface MewsOptions extends CommonOptions {
@@ -63,8 +63,7 @@ export function createMews(options: MewsOptions): MewsClient {
         AccessToken: await resolveCredential(accessToken, 'accessToken'),
         Client: client,
       }
-      // Object.assign, not a spread that adds keys: see pagination/stackone.ts.
-      return { ...init, body: Object.assign({}, init.body, tokens) }
+      return { ...init, body: { ...init.body, ...tokens } }
     },
   })
   return assemble(core, { mews }) as MewsClient
@@ -72,6 +71,9 @@ export function createMews(options: MewsOptions): MewsClient {
 
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
-export type { CallOptions, CommonOptions } from './core/client.js'
+export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
+export type * from './types.js'
+// The API's model types (`paths`, `components`, its named schemas), so one import serves both.
+export type * from '@parley/mews-message-threads'

@@ -2,9 +2,9 @@
 import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/stackone-messaging'
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
-import { createCore, type CommonOptions, type Vendor } from './core/client.js'
-import { assemble } from './core/facade.js'
-import type { FillHeaders, ParleyClient } from './core/types.js'
+import { assemble } from './client.js'
+import { createCore, type CommonOptions, type Vendor } from './core/send.js'
+import type { FillHeaders, ParleyClient } from './types.js'
 import { stackone } from './pagination/stackone.js'
 
 export interface StackOneOptions extends CommonOptions {
@@ -50,6 +50,9 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
 
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
-export type { CallOptions, CommonOptions } from './core/client.js'
+export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
+export type * from './types.js'
+// The API's model types (`paths`, `components`, its named schemas), so one import serves both.
+export type * from '@parley/stackone-messaging'

@@ -3,11 +3,12 @@ import { defaultBaseUrl, operationList, type operations, type paths } from '@par
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { signAppJwt } from './auth/jwt.js'
-import { createCore, type CommonOptions, type Vendor } from './core/client.js'
-import { assemble } from './core/facade.js'
-import type { ParleyClient } from './core/types.js'
+import { assemble } from './client.js'
+import { createCore, type CommonOptions, type Vendor } from './core/send.js'
+import type { ParleyClient } from './types.js'
+import { describe } from './core/describe.js'
 import { ConfigurationError } from './errors.js'
-import { checkUserFilter, sunshine } from './pagination/sunshine.js'
+import { sunshine } from './pagination/sunshine.js'
 
 export interface SunshineOptions extends CommonOptions {
   /** The API key id (`app_...`): the basic-auth username, or the JWT's `kid`. */
@@ -18,7 +19,7 @@ export interface SunshineOptions extends CommonOptions {
    * `basic` (default) sends `keyId:secret` as HTTP basic; `jwt` signs an app-scoped HS256 JWT with the secret
    * (Web Crypto) and sends it as a bearer token, so the secret itself never leaves the process.
    */
-  auth?: 'basic' | 'jwt'
+  auth?: 'basic' | 'jwt' | undefined
 }
 
 type PagePaths = {
@@ -48,12 +49,23 @@ export const sunshineVendor: Vendor = {
 
 const LIST_CONVERSATIONS = '/v2/apps/{appId}/conversations'
 
+/** ListConversations needs exactly one of filter.userId / filter.userExternalId (Prism cannot check this one). */
+function checkUserFilter(filter: { userId?: unknown; userExternalId?: unknown } | undefined): void {
+  const has = (v: unknown) => v !== undefined && v !== null && v !== ''
+  if (filter && has(filter.userId) && has(filter.userExternalId)) {
+    throw new ConfigurationError('params.query.filter', 'takes userId or userExternalId, not both')
+  }
+  if (!filter || (!has(filter.userId) && !has(filter.userExternalId))) {
+    throw new ConfigurationError('params.query.filter', 'needs userId or userExternalId')
+  }
+}
+
 export function createSunshine(options: SunshineOptions): SunshineClient {
   const keyId = requireString(options?.keyId, 'keyId', 'createSunshine')
   const secret = requireCredential(options.secret, 'secret', 'createSunshine')
   const mode = options.auth ?? 'basic'
   if (mode !== 'basic' && mode !== 'jwt') {
-    throw new ConfigurationError('auth', `must be "basic" or "jwt" (createSunshine), got ${JSON.stringify(mode)}`)
+    throw new ConfigurationError('auth', `must be "basic" or "jwt" (createSunshine), got ${describe(mode)}`)
   }
   const headers: Record<string, string> = {}
   if (mode === 'basic' && typeof secret === 'string') headers.authorization = basicAuthorization(keyId, secret)
@@ -85,6 +97,9 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
 
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
-export type { CallOptions, CommonOptions } from './core/client.js'
+export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
+export type * from './types.js'
+// The API's model types (`paths`, `components`, its named schemas), so one import serves both.
+export type * from '@parley/sunshine-conversations'

@@ -26,7 +26,7 @@ describe('auth: StackOne', () => {
 
   it.each([
     [{ accountId: 'a' }, 'apiKey', 'missing'],
-    [{ apiKey: '', accountId: 'a' }, 'apiKey', 'missing or empty'],
+    [{ apiKey: '', accountId: 'a' }, 'apiKey', 'empty'],
     [{ apiKey: 'k' }, 'accountId', 'missing'],
   ])('refuses %j at construction, naming the option', (opts, field, what) => {
     let err: unknown
@@ -52,7 +52,19 @@ describe('auth: Brevo', () => {
   })
 
   it('refuses a missing apiKey', () => {
-    expect(() => createBrevo({} as never)).toThrow(/^apiKey is missing or empty \(createBrevo needs it\)$/)
+    expect(() => createBrevo({} as never)).toThrow(/^apiKey is missing \(createBrevo needs a string or a function returning one\)$/)
+  })
+
+  it('says what a wrong-typed option got, never its value', () => {
+    const e = (() => {
+      try {
+        createBrevo({ apiKey: 123 as never })
+      } catch (err) {
+        return err as Error
+      }
+    })()
+    expect(e?.message).toBe('apiKey must be a string or a function returning one, got a number')
+    expect(() => createStackOne({ apiKey: 'k', accountId: {} as never })).toThrow(/^accountId must be a string, got an object$/)
   })
 })
 
@@ -82,8 +94,8 @@ describe('auth: Sunshine', () => {
   })
 
   it('refuses an unknown auth mode and a missing keyId', () => {
-    expect(() => createSunshine({ keyId: 'k', secret: 's', auth: 'oauth' as never })).toThrow(/^auth must be "basic" or "jwt" \(createSunshine\), got "oauth"$/)
-    expect(() => createSunshine({ secret: 's' } as never)).toThrow(/^keyId is missing or empty/)
+    expect(() => createSunshine({ keyId: 'k', secret: 's', auth: 'oauth' as never })).toThrow(/^auth must be "basic" or "jwt" \(createSunshine\), got the string "oauth"$/)
+    expect(() => createSunshine({ secret: 's' } as never)).toThrow(/^keyId is missing \(createSunshine needs a string\)$/)
   })
 })
 
@@ -100,9 +112,9 @@ describe('auth: Mews', () => {
   })
 
   it('refuses missing tokens, naming each', () => {
-    expect(() => createMews({ accessToken: 'a', client: 'c' } as never)).toThrow(/^clientToken is missing or empty/)
-    expect(() => createMews({ clientToken: 'a', client: 'c' } as never)).toThrow(/^accessToken is missing or empty/)
-    expect(() => createMews({ clientToken: 'a', accessToken: 'b' } as never)).toThrow(/^client is missing or empty/)
+    expect(() => createMews({ accessToken: 'a', client: 'c' } as never)).toThrow(/^clientToken is missing/)
+    expect(() => createMews({ clientToken: 'a', client: 'c' } as never)).toThrow(/^accessToken is missing/)
+    expect(() => createMews({ clientToken: 'a', accessToken: 'b' } as never)).toThrow(/^client is missing/)
   })
 })
 

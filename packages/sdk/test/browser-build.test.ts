@@ -1,12 +1,9 @@
-// The browser build: the package.json "browser" map swaps core/direct.ts, core/redirect.ts and core/timeout.ts for
-// their .browser.ts versions. Here the same swap is made with vi.mock, so the shared code (client.ts) runs as it
-// does in a browser: every call through openapi-fetch, with a real Request.
+// The browser build: the package.json "browser" map swaps core/redirect.ts for core/redirect.browser.ts. Here the
+// same swap is made with vi.mock, so the shared code runs as it does in a browser.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createStackOne } from '../src/stackone.js'
 
-vi.mock('../src/core/direct.js', () => import('../src/core/direct.browser.js'))
 vi.mock('../src/core/redirect.js', () => import('../src/core/redirect.browser.js'))
-vi.mock('../src/core/timeout.js', () => import('../src/core/timeout.browser.js'))
 
 afterEach(() => {
   vi.unstubAllGlobals()

@@ -2,7 +2,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, ConfigurationError, ConnectionError, TimeoutError, createBrevo, createMews, createStackOne } from '../src/index.js'
 import { backoffMs, serverDelayMs } from '../src/core/retry.js'
-import * as browserTimeout from '../src/core/timeout.browser.js'
 import { json, scriptedFetch, type Reply } from './helpers.js'
 
 const err = (status: number, headers: Record<string, string> = {}) =>
@@ -288,24 +287,27 @@ describe('server hints that say nothing', () => {
   })
 })
 
-// The browser build's timer per attempt (core/timeout.browser.ts, swapped in by the package.json "browser" map): the
-// Node test run never loads it through the package, so it is checked here on its own.
-describe('browser build timeouts', () => {
-  it('abort the controller once the time has passed, not before', async () => {
-    const controller = browserTimeout.startTimeout(1_000)
+// Timeouts use the setTimeout of the moment, so fake timers (vitest, sinon) drive them like any other timer.
+describe('timeouts under fake timers', () => {
+  const hang = (request: Request) => new Promise<Response>((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason)))
+
+  it('abort the attempt once the time has passed, not before', async () => {
+    const { so } = stackone([hang], { timeoutMs: 1_000, retry: { maxRetries: 0 } })
+    let outcome: unknown
+    const call = so.GET('/unified/messaging/users').then(
+      (r) => (outcome = r),
+      (e: unknown) => (outcome = e),
+    )
     await vi.advanceTimersByTimeAsync(999)
-    expect(controller.signal.aborted).toBe(false)
+    expect(outcome).toBeUndefined()
     await vi.advanceTimersByTimeAsync(1)
-    expect(controller.signal.aborted).toBe(true)
+    await call
+    expect(outcome).toBeInstanceOf(TimeoutError)
   })
 
-  it('never abort an attempt that settled in time, and give each attempt its own controller', async () => {
-    const controller = browserTimeout.startTimeout(1_000)
-    browserTimeout.settleTimeout(controller)
-    await vi.advanceTimersByTimeAsync(5_000)
-    expect(controller.signal.aborted).toBe(false)
-    const next = browserTimeout.startTimeout(1_000)
-    browserTimeout.settleTimeout(next)
-    expect(next).not.toBe(controller)
+  it('leave no timer behind once a call has its answer', async () => {
+    const { so } = stackone([ok()])
+    await so.GET('/unified/messaging/users')
+    expect(vi.getTimerCount()).toBe(0)
   })
 })

@@ -1,3 +1,4 @@
+import { typeOf } from '../core/describe.js'
 import { ConfigurationError } from '../errors.js'
 
 /** A secret, or a function that returns the current one (called per request, so rotated keys are picked up). */
@@ -5,13 +6,15 @@ export type Credential = string | (() => string | Promise<string>)
 
 /** A credential option: a function (called per request), or a non-empty string. */
 export function requireCredential(value: unknown, field: string, factory: string): Credential {
-  return typeof value === 'function' ? (value as Credential) : requireString(value, field, factory)
+  return typeof value === 'function' ? (value as Credential) : requireString(value, field, factory, 'a string or a function returning one')
 }
 
-/** Refuses a missing or empty option at construction, naming it (never echoing a value). */
-export function requireString(value: unknown, field: string, factory: string): string {
+/** Refuses a missing, empty or wrong-typed option at construction, naming it (never echoing a value: it may be a secret). */
+export function requireString(value: unknown, field: string, factory: string, expected = 'a string'): string {
   if (typeof value === 'string' && value.trim() !== '') return value
-  throw new ConfigurationError(field, `is missing or empty (${factory} needs it)`)
+  const problem =
+    value === undefined ? `is missing (${factory} needs ${expected})` : typeof value === 'string' ? `is empty (${factory} needs ${expected})` : `must be ${expected}, got ${typeOf(value)}`
+  throw new ConfigurationError(field, problem)
 }
 
 /**
@@ -20,14 +23,13 @@ export function requireString(value: unknown, field: string, factory: string): s
  */
 export function withHeaders(init: Record<string, any>, extra: Record<string, string>): Record<string, any> {
   const h = init.headers
-  // Object.assign, not a spread that adds keys: see pagination/stackone.ts.
-  return { ...init, headers: Object.assign({}, h instanceof Headers || Array.isArray(h) ? Object.fromEntries(new Headers(h)) : h, extra) }
+  return { ...init, headers: { ...(h instanceof Headers || Array.isArray(h) ? Object.fromEntries(new Headers(h)) : h), ...extra } }
 }
 
 export async function resolveCredential(value: Credential, field: string): Promise<string> {
   const resolved = typeof value === 'string' ? value : await value()
   if (typeof resolved !== 'string' || resolved === '') {
-    throw new ConfigurationError(field, 'gave no credential')
+    throw new ConfigurationError(field, `gave no credential (the function returned ${typeof resolved === 'string' ? 'an empty string' : typeOf(resolved)})`)
   }
   return resolved
 }

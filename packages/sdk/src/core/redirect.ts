@@ -2,22 +2,17 @@
 // Authorization and Cookie on a cross-origin hop, not `api-key`, `partner-key` or `x-account-id`. So fetch is always
 // asked for `redirect: 'manual'`, and a caller's `redirect` says whether a redirect is followed, not who follows it.
 import { ConfigurationError } from '../errors.js'
-import { globalFetch } from './client.js'
+import { describe } from './describe.js'
 
-type Fetch = (request: Request) => Promise<Response>
+export type Fetch = (request: Request) => Promise<Response>
 type Mode = 'follow' | 'manual' | 'error'
-/** What the follower reads of the request that was redirected: a Request, or the direct path's init with its URL. */
-type RedirectedRequest = { url: string; method?: string; body?: unknown; headers?: HeadersInit; signal?: AbortSignal | null }
 
 // The statuses fetch's own `redirect: 'error'` refuses.
 const REDIRECTS = [301, 302, 303, 307, 308]
 
-/**
- * Takes `res`, the answer to `req`, on through its redirects as `mode` says; an answer that is no redirect comes back
- * as it is. The direct path (direct.ts) calls this only for a 3xx, so a call that is not redirected pays nothing.
- */
-export function redirectFollower(fetchImpl: Fetch, mode: Mode = 'follow') {
-  const follow = async (req: RedirectedRequest, res: Response, hops: number): Promise<Response> => {
+/** `fetchImpl` with redirects followed by hand, as `mode` says. */
+export function followRedirectsSafely(fetchImpl: Fetch, mode: Mode = 'follow'): Fetch {
+  const follow = async (req: Request, res: Response, hops: number): Promise<Response> => {
     if (mode === 'error' && REDIRECTS.includes(res.status)) {
       await res.body?.cancel()
       throw new TypeError(`redirected (HTTP ${res.status}) and the call says redirect: "error"`)
@@ -32,24 +27,18 @@ export function redirectFollower(fetchImpl: Fetch, mode: Mode = 'follow') {
     const next = new Request(url, { method: get ? 'GET' : req.method, headers: sameOrigin ? req.headers : {}, signal: req.signal, redirect: 'manual' })
     return follow(next, await fetchImpl(next), hops + 1)
   }
-  return follow
-}
-
-/** `fetchImpl` with redirects followed by hand, as `mode` says. */
-export function followRedirectsSafely(fetchImpl: Fetch, mode: Mode = 'follow'): Fetch {
-  const follow = redirectFollower(fetchImpl, mode)
   return async (req) => follow(req, await fetchImpl(req), 0)
 }
 
 /**
  * The init of a call that sets `redirect` or its own `fetch` (any other is returned as it is): the call gets its own
- * follower, in the caller's mode, around its own fetch, else the client's, else the global one.
+ * follower, in the caller's mode, around its own fetch, else the client's.
  */
-export function callerRedirect<T extends { redirect?: unknown; fetch?: unknown }>(init: T, clientFetch: Fetch | undefined): T {
+export function callerRedirect<T extends { redirect?: unknown; fetch?: unknown }>(init: T, clientFetch: Fetch): T {
   if (init.redirect === undefined && init.fetch === undefined) return init
   const mode = init.redirect ?? 'follow'
   if (mode !== 'follow' && mode !== 'manual' && mode !== 'error') {
     throw new ConfigurationError('redirect', 'must be "follow", "manual" or "error"')
   }
-  return { ...init, fetch: followRedirectsSafely((init.fetch as Fetch | undefined) ?? clientFetch ?? globalFetch, mode) }
+  return { ...init, fetch: followRedirectsSafely((init.fetch as Fetch | undefined) ?? clientFetch, mode) }
 }

@@ -3,17 +3,18 @@
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 disables retries. */
-  maxRetries?: number
+  maxRetries?: number | undefined
   /**
    * Also retry operations that are not idempotent (a POST that sends or creates something). Off by default: a
    * retried send can deliver the same message twice when the first attempt reached the server.
    */
-  retryNonIdempotent?: boolean
+  retryNonIdempotent?: boolean | undefined
   /** Longest server-requested wait to honour, in ms. Default 60 000; a longer wait fails at once. */
-  maxRetryAfterMs?: number
+  maxRetryAfterMs?: number | undefined
 }
 
 import { ConfigurationError } from '../errors.js'
+import { describe } from './describe.js'
 
 export interface RetryPolicy {
   maxRetries: number
@@ -28,13 +29,17 @@ const MAX_BACKOFF_MS = 8_000
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
-    throw new ConfigurationError('retry.maxRetries', 'must be 0 to 10')
+    throw new ConfigurationError('retry.maxRetries', `must be an integer from 0 to 10, got ${describe(maxRetries)}`)
   }
-  return {
-    maxRetries,
-    retryNonIdempotent: options?.retryNonIdempotent ?? false,
-    maxRetryAfterMs: options?.maxRetryAfterMs ?? 60_000,
+  const retryNonIdempotent = options?.retryNonIdempotent ?? false
+  if (typeof retryNonIdempotent !== 'boolean') {
+    throw new ConfigurationError('retry.retryNonIdempotent', `must be true or false, got ${describe(retryNonIdempotent)}`)
   }
+  const maxRetryAfterMs = options?.maxRetryAfterMs ?? 60_000
+  if (!(maxRetryAfterMs >= 0)) {
+    throw new ConfigurationError('retry.maxRetryAfterMs', `must be a number of ms, 0 or more, got ${describe(maxRetryAfterMs)}`)
+  }
+  return { maxRetries, retryNonIdempotent, maxRetryAfterMs }
 }
 
 /** Exponential backoff for retry n (0-based): 0.5 s, 1 s, 2 s ... capped at 8 s, minus up to 25 % jitter. */

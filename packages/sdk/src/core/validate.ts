@@ -1,21 +1,16 @@
 // Bad input is refused before anything is sent, with an error naming the field.
 import { ConfigurationError } from '../errors.js'
+import { describe, typeOf } from './describe.js'
 
 /**
  * Every `{name}` of the path template needs a non-empty value. openapi-fetch percent-encodes values, so `/`, `?`
  * and `#` cannot leave their segment; `.` and `..` survive encoding (URLs resolve `%2e%2e` too), so they are refused.
  */
-const paramNames = new Map<string, string[]>()
-
 export function checkPathParams(template: string, values: Record<string, unknown> | undefined): void {
-  // The names of a template's parameters are worked out once: this runs on every call, and regular expressions
-  // were a measurable part of a call's CPU.
-  let names = paramNames.get(template)
-  if (!names) paramNames.set(template, (names = template.match(/(?<=\{)[^}]+/g) ?? []))
-  for (const name of names) {
+  for (const name of template.match(/(?<=\{)[^}]+/g) ?? []) {
     const value = values?.[name]
     if (value === '' || (typeof value !== 'string' && typeof value !== 'number') || /^(%2e|\.){1,2}$/i.test(value as string)) {
-      throw new ConfigurationError(`params.path.${name}`, `must be a non-empty string or number, not "." or ".." (${template})`)
+      throw new ConfigurationError(`params.path.${name}`, `must be a non-empty string or number, not "." or ".." (${template}), got ${describe(value)}`)
     }
   }
 }
@@ -51,6 +46,7 @@ export function checkBaseUrl(baseUrl: unknown): void {
   } catch {}
   // `?` and `#` on the raw string: an empty query or fragment (`https://x/?`) leaves url.search and url.hash empty.
   if (!url || !/^https?:$/.test(url.protocol) || /[?#]/.test(baseUrl as string)) {
-    throw new ConfigurationError('baseUrl', 'must be an absolute http(s) URL without query or fragment, like https://api.example.com')
+    const got = typeof baseUrl === 'string' ? '' : `, got ${typeOf(baseUrl)}`
+    throw new ConfigurationError('baseUrl', `must be an absolute http(s) URL without query or fragment, like https://api.example.com${got}`)
   }
 }

@@ -2,24 +2,21 @@
 // Cursor, or fewer items than `Limitation.Count`, means done. Time filters longer than the API allows (3 months
 // for threads, 1 month for messages) are split into consecutive windows, newest first, so a year asked is a year
 // returned; intervals are half-open (StartUtc <= x < EndUtc), so windows neither overlap nor leave gaps.
+import { describe } from '../core/describe.js'
 import { ConfigurationError } from '../errors.js'
-import type { PaginationMeta, Prepared } from '../core/client.js'
+import type { PaginationMeta, Prepared } from '../core/send.js'
 import type { Dialect } from './types.js'
 
 export const mews: Dialect = {
   check(init) {
     const count = init.body?.Limitation?.Count
     if (!Number.isInteger(count) || count < 1 || count > 1000) {
-      throw new ConfigurationError(
-        'body.Limitation.Count',
-        `must be an integer from 1 to 1000, got ${String(count)}`,
-      )
+      throw new ConfigurationError('body.Limitation.Count', `must be an integer from 1 to 1000, got ${describe(count)}`)
     }
   },
   withCursor(init, cursor) {
     const body = init.body ?? {}
-    // Object.assign, not a spread that adds a key: see stackone.ts.
-    return { ...init, body: { ...body, Limitation: Object.assign({}, body.Limitation, { Cursor: cursor ?? null }) } }
+    return { ...init, body: { ...body, Limitation: { ...body.Limitation, Cursor: cursor ?? null } } }
   },
   nextCursor(data, items, init) {
     const cursor = data?.Cursor
@@ -34,8 +31,8 @@ export const mews: Dialect = {
     const interval = init.body[field]
     const start = Date.parse(interval.StartUtc)
     const end = Date.parse(interval.EndUtc)
-    if (Number.isNaN(start)) throw new ConfigurationError(`body.${field}.StartUtc`, 'is not a date-time')
-    if (Number.isNaN(end)) throw new ConfigurationError(`body.${field}.EndUtc`, 'is not a date-time')
+    if (Number.isNaN(start)) throw new ConfigurationError(`body.${field}.StartUtc`, `is not a date-time, got ${describe(interval.StartUtc)}`)
+    if (Number.isNaN(end)) throw new ConfigurationError(`body.${field}.EndUtc`, `is not a date-time, got ${describe(interval.EndUtc)}`)
     if (start > end) throw new ConfigurationError(`body.${field}`, 'has its StartUtc after its EndUtc')
     // Only one interval can be cut into windows; a second one longer than the limit would be refused by the API.
     for (const other of meta.intervals ?? []) {

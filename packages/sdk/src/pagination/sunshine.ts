@@ -1,5 +1,6 @@
 // Sunshine Conversations: `meta.afterCursor` goes back as `page[after]` and `meta.hasMore: false` means done.
 // Lists declared `direction: backward` (messages: newest page first) follow `meta.beforeCursor` as `page[before]`.
+import { describe } from '../core/describe.js'
 import { ConfigurationError } from '../errors.js'
 import type { Dialect } from './types.js'
 
@@ -8,7 +9,7 @@ export const sunshine: Dialect = {
     const query = init.params?.query
     const size = query?.page?.size
     if (size !== undefined && (!Number.isInteger(size) || size < 1 || size > 100)) {
-      throw new ConfigurationError('params.query.page.size', `must be an integer from 1 to 100, got ${String(size)}`)
+      throw new ConfigurationError('params.query.page.size', `must be an integer from 1 to 100, got ${describe(size)}`)
     }
   },
   withCursor(init, cursor, meta) {
@@ -16,9 +17,7 @@ export const sunshine: Dialect = {
     const params = init.params ?? {}
     const query = params.query ?? {}
     const key = meta.direction === 'backward' ? 'before' : 'after'
-    // Object.assign wherever the key may be new: see stackone.ts. `params` is always there (the app id is in it).
-    const page = Object.assign({}, query.page, { [key]: cursor })
-    return { ...init, params: Object.assign({}, params, { query: Object.assign({}, query, { page }) }) }
+    return { ...init, params: { ...params, query: { ...query, page: { ...query.page, [key]: cursor } } } }
   },
   nextCursor(data, _items, _init, meta) {
     const page = data?.meta
@@ -26,15 +25,4 @@ export const sunshine: Dialect = {
     const cursor = meta.direction === 'backward' ? page.beforeCursor : page.afterCursor
     return typeof cursor === 'string' && cursor !== '' ? cursor : undefined
   },
-}
-
-/** ListConversations needs exactly one of filter.userId / filter.userExternalId (Prism cannot check this one). */
-export function checkUserFilter(filter: { userId?: unknown; userExternalId?: unknown } | undefined): void {
-  const has = (v: unknown) => v !== undefined && v !== null && v !== ''
-  if (filter && has(filter.userId) && has(filter.userExternalId)) {
-    throw new ConfigurationError('params.query.filter', 'takes userId or userExternalId, not both')
-  }
-  if (!filter || (!has(filter.userId) && !has(filter.userExternalId))) {
-    throw new ConfigurationError('params.query.filter', 'needs userId or userExternalId')
-  }
 }

@@ -1,4 +1,4 @@
-import type { PaginationMeta, Prepared } from '../core/client.js'
+import type { PaginationMeta, Prepared } from '../core/send.js'
 
 /** How one API spells "the next page": where the cursor goes in the request and where it comes back. */
 export interface Dialect {
@@ -14,13 +14,13 @@ export interface Dialect {
 
 export interface PaginateOptions {
   /** Stop after this many items. */
-  maxItems?: number
+  maxItems?: number | undefined
   /** Stop after this many pages. */
-  maxPages?: number
+  maxPages?: number | undefined
   /** Abort the listing (and the request in flight). */
-  signal?: AbortSignal
+  signal?: AbortSignal | undefined
   /** Fetch page n+1 while the caller works on page n. Default false. */
-  prefetch?: boolean
+  prefetch?: boolean | undefined
 }
 
 export interface Page<Item, Data = unknown> {

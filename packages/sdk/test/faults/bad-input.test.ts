@@ -66,7 +66,7 @@ describe('missing or empty path parameters', () => {
       stackone().GET('/unified/messaging/messages/{id}/attachments/{subResourceId}', { params: { path: { id: 'm1', subResourceId: '' } } }),
       'params.path.subResourceId',
     )
-    expect(e.message).toBe('params.path.subResourceId must be a non-empty string or number, not "." or ".." (/unified/messaging/messages/{id}/attachments/{subResourceId})')
+    expect(e.message).toBe('params.path.subResourceId must be a non-empty string or number, not "." or ".." (/unified/messaging/messages/{id}/attachments/{subResourceId}), got the string ""')
   })
 })
 
@@ -151,7 +151,7 @@ describe('Mews Limitation.Count outside 1..1000', () => {
   it.each([0, -1, 1001, 2.5, Number.NaN, '10'])('Count %j -> ConfigurationError body.Limitation.Count, nothing sent', async (Count) => {
     const body = { MessageThreadIds: ['t1'], Limitation: { Count: Count as number } }
     const e = await refused(mews().POST('/api/connector/v1/messageThreads/getAll', { body }), 'body.Limitation.Count')
-    expect(e.message).toContain('must be an integer from 1 to 1000')
+    expect(e.message).toBe(`body.Limitation.Count must be an integer from 1 to 1000, got ${typeof Count === 'string' ? `the string "${Count}"` : Count}`)
     await refused(exhaust(mews().paginate('/api/connector/v1/messages/getAll', { body })), 'body.Limitation.Count')
   })
 

@@ -1,8 +1,8 @@
 // Type plumbing: the facade's client is openapi-fetch's Client over a `paths` type adjusted for what the facade
 // fills in itself (auth headers, Mews body tokens, cursors), plus `orThrow`, `paginate` and `pages`.
-import type { Client, ClientPathsWithMethod, FetchOptions, MaybeOptionalInit, MethodResponse } from 'openapi-fetch'
-import type { CallOptions } from './client.js'
-import type { Page, PaginateOptions } from '../pagination/types.js'
+import type { Client, FetchOptions, FetchResponse, MaybeOptionalInit } from 'openapi-fetch'
+import type { CallOptions } from './core/send.js'
+import type { Page, PaginateOptions } from './pagination/types.js'
 
 type Lower = 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options' | 'trace'
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
@@ -29,29 +29,33 @@ type FillBodyOp<Op, K extends string> = Op extends { requestBody: { content: { '
   ? Omit<Op, 'requestBody'> & { requestBody: { content: { 'application/json': DistributiveOmit<B, K> } } }
   : Op
 
-type InitArgs<Init> = RequiredKeys<Init> extends never ? [init?: Init & CallOptions] : [init: Init & CallOptions]
+/** The init argument: optional when the operation needs no parameters or body. */
+export type InitArgs<Init> = RequiredKeys<Init> extends never ? [init?: Init & CallOptions] : [init: Init & CallOptions]
 
-type OrThrowMethod<Paths extends {}, M extends Lower> = <
-  P extends ClientPathsWithMethod<Client<Paths>, M>,
+/** Paths of `Paths` that have method `M`. */
+export type PathsWith<Paths, M extends Lower> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: {} } ? P : never
+}[keyof Paths]
+
+/** One `orThrow` method, typed from `paths` alone: the data of the operation's 2xx answer. */
+export type OrThrowMethod<Paths extends Record<string, any>, M extends Lower> = <
+  P extends PathsWith<Paths, M>,
   Init extends MaybeOptionalInit<Paths[P], M & keyof Paths[P]>,
 >(
   url: P,
   ...init: InitArgs<Init>
-) => Promise<MethodResponse<Client<Paths>, M, P, Init>>
+) => Promise<NonNullable<FetchResponse<Paths[P][M & keyof Paths[P]], Init, `${string}/${string}`>['data']>>
 
 /** The same calls as the client, resolving to the data of a 2xx answer and throwing a ParleyError otherwise. */
-export interface OrThrow<Paths extends {}> {
+export interface OrThrow<Paths extends Record<string, any>> {
   GET: OrThrowMethod<Paths, 'get'>
   PUT: OrThrowMethod<Paths, 'put'>
   POST: OrThrowMethod<Paths, 'post'>
   DELETE: OrThrowMethod<Paths, 'delete'>
+  OPTIONS: OrThrowMethod<Paths, 'options'>
+  HEAD: OrThrowMethod<Paths, 'head'>
   PATCH: OrThrowMethod<Paths, 'patch'>
-}
-
-interface OpMeta {
-  readonly method: string
-  readonly path: string
-  readonly pagination?: { readonly items: string }
+  TRACE: OrThrowMethod<Paths, 'trace'>
 }
 
 /** Paths of the operations the spec marks `x-parley-pagination`. */
@@ -79,7 +83,7 @@ export type PaginateInit<PagePaths, Ops, P> = P extends keyof PagePaths
     ? FetchOptions<PagePaths[P][MethodOf<Ops, P>]>
     : never
   : never
-type PaginateArgs<Init> = RequiredKeys<Init> extends never
+export type PaginateArgs<Init> = RequiredKeys<Init> extends never
   ? [init?: Init, options?: PaginateOptions]
   : [init: Init, options?: PaginateOptions]
 
@@ -87,7 +91,7 @@ type PaginateArgs<Init> = RequiredKeys<Init> extends never
  * A Parley client: every method of openapi-fetch's `Client<Paths>`, plus `orThrow`, and `paginate` / `pages` for
  * exactly the paginated operations (any other path is a type error).
  */
-export type ParleyClient<Paths extends {}, Ops, PagePaths = Paths> = Client<Paths> & {
+export type ParleyClient<Paths extends Record<string, any>, Ops, PagePaths = Paths> = Client<Paths> & {
   readonly orThrow: OrThrow<Paths>
   /**
    * Every item of every page, in order. Throws a ParleyError when a page fails. Several loops may share one
@@ -104,4 +108,3 @@ export type ParleyClient<Paths extends {}, Ops, PagePaths = Paths> = Client<Path
   ): AsyncIterableIterator<Page<PageItem<Paths, Ops, P>, PageData<Paths, Ops, P>>>
 }
 
-export type { OpMeta }

@@ -1,0 +1,187 @@
+// One call, start to end: checks, credentials, a timeout per attempt, retries for operations the spec declares
+// idempotent, and one error model. Every attempt goes through openapi-fetch; a retry calls the typed method again
+// (the body is serialised again), so no Request is ever cloned.
+import createClient, { type Client } from 'openapi-fetch'
+import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
+import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
+import { callerRedirect, followRedirectsSafely, type Fetch } from './redirect.js'
+import { describe } from './describe.js'
+import { startAttempt } from './timeout.js'
+import { checkBaseUrl, checkHeaders, checkPathParams } from './validate.js'
+
+/** The global fetch, looked up per call so that one installed later (polyfill, test stub) is used. */
+const globalFetch: Fetch = (request) => fetch(request)
+
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']
+
+/** An operation's `x-parley-pagination`, as the API package generates it. */
+export interface PaginationMeta {
+  /** The cursor dialect: the name of a module in `pagination/`. */
+  readonly dialect: string
+  readonly items: string
+  readonly maxIntervalMonths?: number
+  readonly intervals?: readonly string[]
+  /** Sunshine: `backward` lists follow meta.beforeCursor / page[before] (newest page first). */
+  readonly direction?: 'forward' | 'backward'
+}
+export interface OperationMeta {
+  readonly method: string
+  readonly path: string
+  readonly idempotent: boolean
+  readonly pagination?: PaginationMeta
+}
+
+/** How one vendor reports errors. */
+export interface Vendor {
+  /** Response headers that carry the vendor's request id, first match wins. */
+  readonly requestIdHeaders: readonly string[]
+  /** Pulls the vendor's code and message out of its error body. */
+  errorFields(body: unknown): { code?: string | undefined; message?: string | undefined }
+  /** Drops parts of an error body that may echo the request (and so a credential) before it is kept. */
+  sanitizeBody?(body: unknown): unknown
+}
+
+/** Options every factory takes. */
+export interface CommonOptions {
+  /** Where the API lives; defaults to the vendor's production URL. */
+  baseUrl?: string | undefined
+  /** A fetch implementation (tests, proxies, instrumentation). Defaults to the global fetch. */
+  fetch?: ((input: Request) => Promise<Response>) | undefined
+  /** Per-attempt timeout in ms, headers and body included. Default 60 000; `Infinity` turns it off. */
+  timeoutMs?: number | undefined
+  retry?: RetryOptions | undefined
+}
+
+/** Per-call additions to openapi-fetch's init. */
+export interface CallOptions {
+  /** Overrides the client's timeout for this call (`Infinity`: none). */
+  timeoutMs?: number | undefined
+}
+
+export type Prepared = Record<string, any>
+export interface CoreConfig extends CommonOptions {
+  baseUrl: string
+  headers: Record<string, string>
+  /** The spec's operations, as the API package generates them. */
+  operationList: readonly OperationMeta[]
+  vendor: Vendor
+  /** Per-call work that must happen at call time (rotating credentials, body tokens, a JWT, a vendor's own checks). */
+  prepare?: ((init: Prepared, meta: OperationMeta | undefined) => Prepared | Promise<Prepared>) | undefined
+}
+
+export interface RawResult {
+  data?: unknown
+  error?: unknown
+  response: Response
+}
+export type SendResult = RawResult & { attempts: number }
+
+export interface SendOptions {
+  /** Replaces the init's own signal (a listing passes its own this way). */
+  signal?: AbortSignal | null | undefined
+  /** A non-2xx answer becomes an ApiError instead of `{ error, response }`. */
+  orThrow?: boolean
+}
+
+export interface Core {
+  readonly base: Client<any>
+  readonly meta: (method: HttpMethod, path: string) => OperationMeta | undefined
+  /** One call with its retries: openapi-fetch's result plus the number of attempts. */
+  send(method: HttpMethod, path: string, init?: Prepared, options?: SendOptions): Promise<SendResult>
+}
+
+export function checkTimeout(value: unknown, field: string): number {
+  if (value === undefined) return 60_000
+  // Written so that NaN and non-numbers fail the test; Infinity means "no timeout". Timers cap at 2^31-1 ms.
+  if (!((value as number) > 0 && ((value as number) < 2 ** 31 || value === Infinity))) {
+    throw new ConfigurationError(field, `must be 1 to 2^31-1 (ms) or Infinity, got ${describe(value)}`)
+  }
+  return value as number
+}
+
+export function createCore(config: CoreConfig): Core {
+  checkBaseUrl(config.baseUrl)
+  const timeoutMs = checkTimeout(config.timeoutMs, 'timeoutMs')
+  const policy = retryPolicy(config.retry)
+  // Credentials sent as static headers (api-key, partner-key, x-account-id) get the same CR/LF check as per-call
+  // headers, at construction: fetch's Headers would refuse them later with the secret in its message.
+  checkHeaders(config)
+  const clientFetch = config.fetch ?? globalFetch
+  const base = createClient<any>({ baseUrl: config.baseUrl, headers: config.headers, fetch: followRedirectsSafely(clientFetch) })
+  const operations = new Map(config.operationList.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]))
+  const meta = (method: HttpMethod, path: string) => operations.get(`${method} ${path}`)
+  const { prepare, vendor } = config
+
+  async function send(method: HttpMethod, path: string, input?: Prepared, options: SendOptions = {}): Promise<SendResult> {
+    const op = meta(method, path)
+    const { timeoutMs: callTimeout, ...rest } = input ?? {}
+    let init: Prepared = rest
+    const signal: AbortSignal | null | undefined = options.signal ?? init.signal
+    // A caller who already gave up gets their reason back before any work (credential calls, signing).
+    signal?.throwIfAborted()
+    checkPathParams(path, init.params?.path)
+    const attemptMs = callTimeout === undefined ? timeoutMs : checkTimeout(callTimeout, 'timeoutMs')
+    init = callerRedirect(init, clientFetch)
+    if (prepare) init = await prepare(init, op)
+    // After prepare, so a credential function's header value is checked too.
+    checkHeaders(init)
+    const repeatable = op ? op.idempotent || policy.retryNonIdempotent : method === 'GET'
+    const maxAttempts = repeatable ? policy.maxRetries + 1 : 1
+    const operation = `${method} ${path}`
+    const call = base[method] as (path: string, init: Prepared) => Promise<RawResult>
+
+    for (let attempt = 1; ; attempt++) {
+      const current = startAttempt(attemptMs, signal)
+      let result: RawResult
+      try {
+        // fetch never follows a redirect itself (see redirect.ts).
+        result = await call(path, { ...init, redirect: 'manual', signal: current.signal })
+      } catch (err) {
+        // The caller's own abort is theirs: hand back their reason untouched.
+        if (signal?.aborted) throw signal.reason
+        const failure = current.timedOut() ? new TimeoutError(operation, attemptMs, attempt) : new ConnectionError(operation, err, attempt)
+        if (attempt >= maxAttempts) throw failure
+        await sleep(backoffMs(attempt - 1), signal)
+        continue
+      } finally {
+        current.end()
+      }
+      const { response } = result
+      const hint = response.ok ? undefined : serverDelayMs(response.headers)
+      // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
+      if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
+        const done = { ...result, attempts: attempt }
+        if (response.ok || !options.orThrow) return done
+        throw toApiError(vendor, operation, done, policy.maxRetryAfterMs)
+      }
+      await sleep(hint ?? backoffMs(attempt - 1), signal)
+    }
+  }
+
+  return { base, meta, send }
+}
+
+export function toApiError(vendor: Vendor, operation: string, result: SendResult, maxWaitMs: number): ApiError {
+  const { response } = result
+  const body = vendor.sanitizeBody ? vendor.sanitizeBody(result.error) : result.error
+  const fields = vendor.errorFields(body)
+  const requestId = vendor.requestIdHeaders.map((h) => response.headers.get(h)).find(Boolean) as string | undefined
+  const retryAfterMs = serverDelayMs(response.headers)
+  // A short plain-text body is a message; an HTML error page is not.
+  const base = fields.message ?? ((typeof body === 'string' && body.length < 200 && !body.includes('<') && body) || response.statusText)
+  // No hint (undefined) compares false.
+  const message = retryAfterMs! > maxWaitMs ? `${base} (Retry-After ${Math.round(retryAfterMs! / 1000)} s: not retried)` : base
+  return new ApiError({
+    status: response.status,
+    code: fields.code,
+    message,
+    requestId,
+    body,
+    retryable: RETRYABLE_STATUS.has(response.status),
+    retryAfterMs,
+    operation,
+    response,
+    attempts: result.attempts,
+  })
+}
