@@ -29,9 +29,10 @@ describe('x-parley-pagination.dialect', () => {
   })
 
   it('accepts each dialect the SDK implements, and names them when a spec asks for another', async () => {
-    // @ts-expect-error: a plain .mjs script without declarations
-    const { operationMetadata } = await import('../scripts/generate.mjs')
-    for (const dialect of ['stackone', 'sunshine', 'mews']) expect(operationMetadata(spec(dialect), 'test').ListItems.pagination.dialect).toBe(dialect)
+    const { operationMetadata } = (await import('../scripts/generate.mjs')) as {
+      operationMetadata: (doc: unknown, name: string) => Record<string, { pagination: { dialect: string } }>
+    }
+    for (const dialect of ['stackone', 'sunshine', 'mews']) expect(operationMetadata(spec(dialect), 'test').ListItems!.pagination.dialect).toBe(dialect)
     expect(() => operationMetadata(spec('offset'), 'test')).toThrow(/x-parley-pagination\.dialect must be one of mews, stackone, sunshine/)
     expect(() => operationMetadata(spec('engine'), 'test')).toThrow(/must be one of/)
   })
