@@ -30,7 +30,7 @@ export function scaffoldPackage(spec, doc) {
     module: './dist/esm/index.js',
     types: './dist/cjs/index.d.ts',
     files: ['dist', 'openapi.yaml', 'README.md'],
-    engines: { node: '>=18' },
+    engines: { node: '>=20.19' },
     scripts: { build: 'node ../../scripts/build-package.mjs' },
     dependencies: { 'openapi-fetch': 'catalog:' },
     parley: { spec: spec.file },
