@@ -32,7 +32,9 @@ export async function mewsTour(baseUrl: string): Promise<void> {
   })
   console.log(`  messages of thread ${threadId}, newest first:`)
   for (const m of messages.data?.Messages ?? []) {
-    const who = m.Sender.Discriminator === 'Enterprise' ? 'the property' : 'our integration'
+    // Sender is { Discriminator, Value? }, or a plain string in some of Mews' own examples
+    const kind = typeof m.Sender === 'string' ? m.Sender : m.Sender.Discriminator
+    const who = kind === 'Enterprise' ? 'the property' : 'our integration'
     console.log(`     ${m.CreatedUtc} ${who}: ${m.Text}`)
   }
 

@@ -32,7 +32,7 @@ function client() {
 /** The violations as comparable strings, for set comparison where Prism's order carries no meaning. */
 async function violationSet(response: Response): Promise<Set<string>> {
   const found: Violation[] = await violations(response)
-  return new Set(found.map((v) => `${v.location.join('.')} ${v.code}: ${v.message}`))
+  return new Set(found.map((v) => `${v.location?.join('.')} ${v.code}: ${v.message}`))
 }
 
 describe('Mews message threads: valid calls are accepted and typed', () => {
