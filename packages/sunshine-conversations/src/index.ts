@@ -31,7 +31,10 @@ export type InteractiveDataRef = Schemas['InteractiveDataRef']
 
 /** A message of a conversation. */
 export type Message = Schemas['Message']
-/** Who wrote a message: `business`, or a `user` given by `userId` / `userExternalId`. */
+/**
+ * Who wrote a message: `business`, or a `user` given by `userId` / `userExternalId` (plus `brandId` for a
+ * brand-separated user). `subtypes` marks AI-generated messages, and in answers human agents, bots and activity.
+ */
 export type Author = Schemas['Author']
 /** The content of a message, discriminated by `type` (narrow with `content.type === 'text'` etc.). */
 export type Content = Schemas['Content']
@@ -50,6 +53,47 @@ export type Action = Schemas['Action']
 export type Source = Schemas['Source']
 /** The body of PostMessage: `author` and `content` are required. */
 export type MessagePostBody = Schemas['MessagePost']
+
+/** A source a message refers to (`message.references`). */
+export type Reference = Schemas['Reference']
+/** What a system `activity` message records (`ticket:closed`, `ticket:transfer:email`, `conversation:endedByUser`). */
+export type ActivityMessage = Schemas['ActivityMessage']
+
+/** The body of PostActivity: `typing:start`, `typing:stop` or `conversation:read` (the only one a `user` may send). */
+export type ActivityPostBody = Schemas['ActivityPost']
+export type ActivityType = Schemas['ActivityType']
+
+/** The body of PassControl: the target `switchboardIntegration` (id, name, integration type or `next`) and `metadata`. */
+export type PassControlBody = Schemas['PassControlBody']
+/** The body of OfferControl: like PassControl's, but the target only becomes pending. */
+export type OfferControlBody = Schemas['OfferControlBody']
+export type AcceptControlBody = Schemas['AcceptControlBody']
+export type ReleaseControlBody = Schemas['ReleaseControlBody']
+/** The app's switchboard. */
+export type Switchboard = Schemas['Switchboard']
+/** One integration of the switchboard as configured (name, `next`, standby events, message history). */
+export type SwitchboardIntegrationConfig = Schemas['SwitchboardIntegrationConfig']
+
+/** A participant of a conversation, as ListParticipants and JoinConversation return it. */
+export type ConversationParticipant = Schemas['Participant']
+/** The body of LeaveConversation: exactly one of `userId`, `userExternalId` or `participantId`. */
+export type ParticipantLeaveBody = Schemas['ParticipantLeaveBody']
+
+/** A user, with its `profile`, `metadata` and `identities`. */
+export type User = Schemas['User']
+export type Profile = Schemas['Profile']
+export type UserCreateBody = Schemas['UserCreateBody']
+/** The body of UpdateUser (PATCH): only the fields you send change. */
+export type UserUpdateBody = Schemas['UserUpdateBody']
+
+/** An integration (channel or custom); per-type fields are extra properties. */
+export type Integration = Schemas['Integration']
+export type IntegrationType = Schemas['IntegrationType']
+/** A webhook of a custom integration; `secret` signs its deliveries. */
+export type Webhook = Schemas['Webhook']
+export type WebhookCreateBody = Schemas['WebhookCreateBody']
+/** The body of UpdateWebhook (PATCH): only the fields you send change. */
+export type WebhookUpdateBody = Schemas['WebhookBody']
 
 /** The `{ conversation }` answer of Create/Get/UpdateConversation. */
 export type ConversationResponse = Schemas['ConversationResponse']
@@ -100,7 +144,8 @@ export function zendeskBaseUrl(subdomain: string): string {
 export type SunshineConversationsClient = Client<paths>
 
 /**
- * A typed fetch client for the Sunshine Conversations v2 API (Conversations and Messages). The base URL defaults
+ * A typed fetch client for the Sunshine Conversations v2 API (conversations, messages, participants, activities,
+ * switchboard hand-off, users, integrations and webhooks). The base URL defaults
  * to the legacy US endpoint; Zendesk customers pass `baseUrl: zendeskBaseUrl(subdomain)` (or `euBaseUrl` for the
  * legacy EU region).
  *

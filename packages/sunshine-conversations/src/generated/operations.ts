@@ -54,6 +54,129 @@ export const operationList = [
     "path": "/v2/apps/{appId}/conversations/{conversationId}/messages",
     "idempotent": false
   },
+  {
+    "method": "delete",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/messages",
+    "idempotent": true
+  },
+  {
+    "method": "delete",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}",
+    "idempotent": true
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/activity",
+    "idempotent": true
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/participants",
+    "idempotent": true,
+    "pagination": {
+      "dialect": "sunshine",
+      "items": "participants"
+    }
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/join",
+    "idempotent": false
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/leave",
+    "idempotent": true
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/passControl",
+    "idempotent": true
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/offerControl",
+    "idempotent": false
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/acceptControl",
+    "idempotent": false
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/conversations/{conversationId}/releaseControl",
+    "idempotent": false
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/users",
+    "idempotent": true
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/users",
+    "idempotent": false
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/users/{userIdOrExternalId}",
+    "idempotent": true
+  },
+  {
+    "method": "delete",
+    "path": "/v2/apps/{appId}/users/{userIdOrExternalId}",
+    "idempotent": true
+  },
+  {
+    "method": "patch",
+    "path": "/v2/apps/{appId}/users/{userIdOrExternalId}",
+    "idempotent": true
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/integrations",
+    "idempotent": true,
+    "pagination": {
+      "dialect": "sunshine",
+      "items": "integrations"
+    }
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
+    "idempotent": true
+  },
+  {
+    "method": "post",
+    "path": "/v2/apps/{appId}/integrations/{integrationId}/webhooks",
+    "idempotent": false
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+    "idempotent": true
+  },
+  {
+    "method": "delete",
+    "path": "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+    "idempotent": true
+  },
+  {
+    "method": "patch",
+    "path": "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}",
+    "idempotent": true
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/switchboards",
+    "idempotent": true
+  },
+  {
+    "method": "get",
+    "path": "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations",
+    "idempotent": true
+  },
 ] as const
 
 export const operations: {
@@ -65,7 +188,30 @@ export const operations: {
   readonly "DownloadMessageRef": (typeof operationList)[5]
   readonly "ListMessages": (typeof operationList)[6]
   readonly "PostMessage": (typeof operationList)[7]
-} = /* @__PURE__ */ byOperationId(operationList, ["ListConversations","CreateConversation","GetConversation","DeleteConversation","UpdateConversation","DownloadMessageRef","ListMessages","PostMessage"])
+  readonly "DeleteAllMessages": (typeof operationList)[8]
+  readonly "DeleteMessage": (typeof operationList)[9]
+  readonly "PostActivity": (typeof operationList)[10]
+  readonly "ListParticipants": (typeof operationList)[11]
+  readonly "JoinConversation": (typeof operationList)[12]
+  readonly "LeaveConversation": (typeof operationList)[13]
+  readonly "PassControl": (typeof operationList)[14]
+  readonly "OfferControl": (typeof operationList)[15]
+  readonly "AcceptControl": (typeof operationList)[16]
+  readonly "ReleaseControl": (typeof operationList)[17]
+  readonly "ListUsers": (typeof operationList)[18]
+  readonly "CreateUser": (typeof operationList)[19]
+  readonly "GetUser": (typeof operationList)[20]
+  readonly "DeleteUser": (typeof operationList)[21]
+  readonly "UpdateUser": (typeof operationList)[22]
+  readonly "ListIntegrations": (typeof operationList)[23]
+  readonly "ListWebhooks": (typeof operationList)[24]
+  readonly "CreateWebhook": (typeof operationList)[25]
+  readonly "GetWebhook": (typeof operationList)[26]
+  readonly "DeleteWebhook": (typeof operationList)[27]
+  readonly "UpdateWebhook": (typeof operationList)[28]
+  readonly "ListSwitchboards": (typeof operationList)[29]
+  readonly "ListSwitchboardIntegrations": (typeof operationList)[30]
+} = /* @__PURE__ */ byOperationId(operationList, ["ListConversations","CreateConversation","GetConversation","DeleteConversation","UpdateConversation","DownloadMessageRef","ListMessages","PostMessage","DeleteAllMessages","DeleteMessage","PostActivity","ListParticipants","JoinConversation","LeaveConversation","PassControl","OfferControl","AcceptControl","ReleaseControl","ListUsers","CreateUser","GetUser","DeleteUser","UpdateUser","ListIntegrations","ListWebhooks","CreateWebhook","GetWebhook","DeleteWebhook","UpdateWebhook","ListSwitchboards","ListSwitchboardIntegrations"])
 
 export type Operations = typeof operations
 

@@ -159,6 +159,562 @@ export interface paths {
          *     conversation holds at most 30,000 messages; posting beyond that answers 423 Locked.
          */
         post: operations["PostMessage"];
+        /**
+         * Delete All Messages
+         * @description Delete all messages of a conversation. The conversation itself stays. Answers 200 with an empty object.
+         */
+        delete: operations["DeleteAllMessages"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+                /**
+                 * @description Identifies the message.
+                 * @example 5f748c1a2b5315fc007e7977
+                 */
+                messageId: components["parameters"]["messageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Message
+         * @description Delete one message. In message lists it is then replaced by a placeholder whose `deleted` is true. Answers
+         *     200 with an empty object.
+         */
+        delete: operations["DeleteMessage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post Activity
+         * @description Notify Sunshine Conversations of an activity in a conversation: a business (agent or bot) starts or stops
+         *     typing (`typing:start`, `typing:stop`), or someone read the conversation (`conversation:read`). A `user`
+         *     author may only send `conversation:read`. Answers 200 with an empty object.
+         */
+        post: operations["PostActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Participants
+         * @description Lists the participants of a conversation. Cursor-paginated like ListConversations: send
+         *     `page[after]=<meta.afterCursor>` for the next page; stop when `meta.hasMore` is false.
+         */
+        get: operations["ListParticipants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Join Conversation
+         * @description Add a user to an `sdkGroup` conversation (the only type that supports it), given by exactly one of
+         *     `userId` or `userExternalId`. An sdkGroup participant must state `subscribeSDKClient`. An unknown user
+         *     gives a 404; a full conversation a 400 ("Too many participants").
+         */
+        post: operations["JoinConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave Conversation
+         * @description Remove a participant from a conversation, given by exactly one of `userId`, `userExternalId` or
+         *     `participantId`. Answers 200 with an empty object; a user who is not a member gives a 404.
+         */
+        post: operations["LeaveConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/passControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pass Control
+         * @description Make a switchboard integration the active one (for example hand a conversation from the bot to the agent
+         *     workspace); every other integration goes to standby. `switchboardIntegration` is matched as an id, then
+         *     a name, then an integration type; `next` means the next integration configured in the switchboard. An
+         *     ambiguous value (e.g. `custom` when several exist) is an error. `metadata` (flat, at most 4 KB) is copied
+         *     into the `switchboard:passControl` webhook. Answers 200 with an empty object.
+         */
+        post: operations["PassControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/offerControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offer Control
+         * @description Offer control to a switchboard integration: it becomes pending until it accepts (AcceptControl). The target
+         *     cannot be the active switchboard integration; it is matched like PassControl's. A new offer invalidates
+         *     previous ones. `metadata` is copied into the `switchboard:offerControl` webhook. Answers 200 with an empty
+         *     object.
+         */
+        post: operations["OfferControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/acceptControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept Control
+         * @description Move control to the pending switchboard integration (the one control was offered to). With an
+         *     integration-scoped key, only the pending integration may call it (403 otherwise). `metadata` is copied
+         *     into the `switchboard:acceptControl` webhook. Answers 200 with an empty object.
+         */
+        post: operations["AcceptControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/conversations/{conversationId}/releaseControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Control
+         * @description Release control of the conversation: no switchboard integration is active afterwards, until the next
+         *     message routes it to the default one. With an integration-scoped key, only the active integration may
+         *     call it (403 otherwise). The body is optional; its `metadata` is copied into the
+         *     `switchboard:releaseControl` webhook. Answers 200 with an empty object.
+         */
+        post: operations["ReleaseControl"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Users
+         * @description Lists the users whose identity matches `filter[identities.email]` (required); `brandId` narrows it to one
+         *     brand. Not paginated: the answer has no `meta` or `links`.
+         *
+         *     ```
+         *     GET /v2/apps/5d8cff3cd55b040010928b5b/users?filter[identities.email]=jane.doe@example.com
+         *     ```
+         */
+        get: operations["ListUsers"];
+        put?: never;
+        /**
+         * Create User
+         * @description Create a user, usually with your own `externalId`. `brandId` creates a brand-separated user. A user that
+         *     already exists answers 409.
+         */
+        post: operations["CreateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/users/{userIdOrExternalId}": {
+        parameters: {
+            query?: {
+                /**
+                 * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+                 * @example 6e4af71a81966cfff3ef6551
+                 */
+                brandId?: components["parameters"]["brandId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The user's id, or the `externalId` you gave it.
+                 * @example customer-10234
+                 */
+                userIdOrExternalId: components["parameters"]["userIdOrExternalId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get User
+         * @description Fetches a user by its id or its `externalId` (with `brandId` for a brand-separated user).
+         */
+        get: operations["GetUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete User
+         * @description Delete a user, its clients and its conversation history. A `user:remove` webhook follows (the vendor's
+         *     description calls it `user:delete`, which is not a trigger). Answers 200 with an empty object.
+         */
+        delete: operations["DeleteUser"];
+        options?: never;
+        head?: never;
+        /**
+         * Update User
+         * @description Updates a user's `signedUpAt`, `toBeRetained`, `profile` and/or `metadata`. Fields left out are not changed.
+         */
+        patch: operations["UpdateUser"];
+        trace?: never;
+    };
+    "/v2/apps/{appId}/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Integrations
+         * @description Lists the app's integrations (channels and custom integrations), optionally only some types
+         *     (`filter[types]=custom,web`). Cursor-paginated like ListConversations. Needs an `app` or `account` key:
+         *     integration-scoped keys cannot call it.
+         */
+        get: operations["ListIntegrations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/integrations/{integrationId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Webhooks
+         * @description Lists the webhooks of a custom integration. Not paginated.
+         */
+        get: operations["ListWebhooks"];
+        put?: never;
+        /**
+         * Create Webhook
+         * @description Add a webhook to a custom integration: Sunshine Conversations POSTs the events named in `triggers`
+         *     (case-sensitive, e.g. `conversation:message`, `switchboard:passControl`) to `target`. An app holds at most
+         *     10 webhooks. The answer carries the webhook's `secret`, which signs the deliveries.
+         */
+        post: operations["CreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/integrations/{integrationId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+                /**
+                 * @description Identifies the webhook.
+                 * @example 5f4eaef8bd1d5e000c4f8c1b
+                 */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get Webhook
+         * @description Fetches one webhook of a custom integration.
+         */
+        get: operations["GetWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Webhook
+         * @description Deletes a webhook. Answers 200 with an empty object.
+         */
+        delete: operations["DeleteWebhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Webhook
+         * @description Changes a webhook's `target`, `triggers`, `includeFullUser` and/or `includeFullSource`. Fields left out are not changed.
+         */
+        patch: operations["UpdateWebhook"];
+        trace?: never;
+    };
+    "/v2/apps/{appId}/switchboards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Switchboards
+         * @description Lists the app's switchboards (an app has at most one). Not paginated. Needs an `app` or `account` key.
+         */
+        get: operations["ListSwitchboards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the switchboard.
+                 * @example 5ef21b86e933b7355c11c600
+                 */
+                switchboardId: components["parameters"]["switchboardId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List Switchboard Integrations
+         * @description Lists the integrations of a switchboard (at most 10): who can take control of a conversation, and who
+         *     comes `next`. Not paginated. Needs an `app` or `account` key.
+         */
+        get: operations["ListSwitchboardIntegrations"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -521,8 +1077,15 @@ export interface components {
              * @enum {string}
              */
             type: "business" | "user";
-            /** @description Author subtypes. A `business` message with the `AI` subtype is marked as AI-generated (a disclaimer is appended on third-party channels). */
-            subtypes?: "AI"[];
+            /**
+             * @description Author subtype. A `business` message with `AI` is marked as AI-generated (a disclaimer is appended on
+             *     third-party channels). `agent` (a human agent), `bot` and `activity` (system activity) appear in
+             *     responses; `agent` and `bot` are set by Sunshine Conversations, not sent.
+             * @example [
+             *       "agent"
+             *     ]
+             */
+            subtypes?: ("AI" | "activity" | "agent" | "bot")[];
             /**
              * @description The id of the user. Only supported when `type` is user.
              * @example 5963c0d619a30a2e00de36b8
@@ -533,6 +1096,12 @@ export interface components {
              * @example your-own-id
              */
             userExternalId?: string;
+            /**
+             * @description The brand of a brand-separated user. Required when `userExternalId` is used and the target user is
+             *     brand-separated; leave it out otherwise (request only).
+             * @example 6e4af71a81966cfff3ef6551
+             */
+            brandId?: string | null;
             /**
              * @description The display name of the message author.
              * @example Steve
@@ -738,6 +1307,11 @@ export interface components {
             minSize?: number;
             /** @description Maximum response length for a text field (form only); the server defaults to 128. */
             maxSize?: number;
+            /**
+             * @description Restricts the answer of a text field to a number (form only).
+             * @enum {string}
+             */
+            format?: "integer" | "decimal";
             /** @description The response to a text field. */
             text?: string;
             /** @description The response to an email field. */
@@ -746,6 +1320,11 @@ export interface components {
             select?: components["schemas"]["FieldOption"][];
             /** @description The options of a select field. */
             options?: components["schemas"]["FieldOption"][];
+            /**
+             * @description The id of the message the answer quotes (formResponse fields only, request only).
+             * @example 5f748c1a2b5315fc007e7977
+             */
+            quotedMessageId?: string;
         };
         /** @description An option of a select field. */
         FieldOption: {
@@ -754,7 +1333,74 @@ export interface components {
             /** @description The label shown on Web Messenger. */
             label?: string;
         };
-        /** @description A text message. `text` is optional only if `actions` are provided. */
+        /**
+         * @description The content of the message as HTML. Cannot be sent with `markdownText`.
+         * @example Your parcel is <b>out for delivery</b>.
+         */
+        HtmlText: string;
+        /**
+         * @description The content of the message as Markdown (request only). It is converted to `htmlText`; the message is
+         *     rejected if the result exceeds 4096 characters. Cannot be sent with `htmlText`.
+         * @example Your parcel is **out for delivery**.
+         */
+        MarkdownText: string;
+        /** @description Whether the message blocks the chat input on Web Messenger until it is answered. */
+        BlockChatInput: boolean;
+        /** @description A source a message refers to. */
+        Reference: {
+            /**
+             * Format: uri
+             * @description The address of the source.
+             * @example https://support.example-shop.com/hc/articles/360001234567
+             */
+            uri: string;
+            /**
+             * @description The title of the source.
+             * @example Delivery times
+             */
+            title?: string;
+            /**
+             * @description A short description of the source.
+             * @example How long deliveries take in each region
+             */
+            description?: string;
+        };
+        /** @description What a system `activity` message records, discriminated by `type` (response only). */
+        ActivityMessage: components["schemas"]["TicketClosedActivity"] | components["schemas"]["TransferToEmailActivity"] | components["schemas"]["EndedByUserActivity"];
+        /** @description The ticket behind the conversation was closed. */
+        TicketClosedActivity: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ticket:closed";
+            /** @description Details of the activity. */
+            data?: Record<string, unknown>;
+        };
+        /** @description The conversation was transferred to email. */
+        TransferToEmailActivity: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ticket:transfer:email";
+            /** @description Details of the activity. */
+            data?: Record<string, unknown>;
+        };
+        /** @description The user ended the conversation. */
+        EndedByUserActivity: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:endedByUser";
+            /** @description Details of the activity. */
+            data?: Record<string, unknown>;
+        };
+        /**
+         * @description A text message. `text` is required unless `actions`, `htmlText` or `markdownText` is given; `htmlText` and
+         *     `markdownText` cannot be sent together.
+         */
         TextMessage: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -766,6 +1412,9 @@ export interface components {
              * @example Hello!
              */
             text?: string;
+            htmlText?: components["schemas"]["HtmlText"];
+            markdownText?: components["schemas"]["MarkdownText"];
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             /** @description Buttons attached to the message. */
             actions?: components["schemas"]["Action"][];
             /** @description The payload of a reply-button response message. */
@@ -798,6 +1447,9 @@ export interface components {
             altText?: string;
             /** @description Text accompanying the image. */
             text?: string;
+            htmlText?: components["schemas"]["HtmlText"];
+            markdownText?: components["schemas"]["MarkdownText"];
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             /** @description Buttons attached to the message. */
             actions?: components["schemas"]["Action"][];
             /** @description An identifier used by Sunshine Conversations for internal purposes. */
@@ -830,6 +1482,9 @@ export interface components {
             altText?: string;
             /** @description Text accompanying the file. */
             text?: string;
+            htmlText?: components["schemas"]["HtmlText"];
+            markdownText?: components["schemas"]["MarkdownText"];
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             /** @description An identifier used by Sunshine Conversations for internal purposes. */
             readonly attachmentId?: string;
         };
@@ -842,6 +1497,7 @@ export interface components {
             type: "location";
             /** @description Fallback text for channels without location support. */
             readonly text?: string;
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             coordinates: {
                 /**
                  * @description Latitude.
@@ -870,6 +1526,7 @@ export interface components {
             type: "carousel";
             /** @description Fallback text for channels without carousel support. */
             readonly text?: string;
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             items: components["schemas"]["Item"][];
             displaySettings?: {
                 /**
@@ -886,6 +1543,7 @@ export interface components {
              * @enum {string}
              */
             type: "list";
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             items: components["schemas"]["Item"][];
             actions?: components["schemas"]["ActionSubset"][];
         };
@@ -896,8 +1554,12 @@ export interface components {
              * @enum {string}
              */
             type: "form";
-            /** @description Whether the form blocks the chat input on Web Messenger. */
-            blockChatInput?: boolean;
+            /**
+             * @description The text of the form message.
+             * @example Tell us where to deliver your parcel
+             */
+            text?: string;
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             /** @description Whether the form has been submitted. */
             readonly submitted?: boolean;
             fields: components["schemas"]["Field"][];
@@ -913,13 +1575,14 @@ export interface components {
             /** @description The `label: value` of every field, one per line. */
             readonly textFallback?: string;
         };
-        /** @description A WhatsApp message template (send with `messageSchema` set to `whatsapp`). */
+        /** @description A WhatsApp message template (send with `schema` set to `whatsapp`). */
         TemplateMessage: {
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "template";
+            blockChatInput?: components["schemas"]["BlockChatInput"];
             /** @description The WhatsApp template message, in WhatsApp's native schema. */
             template: {
                 [key: string]: unknown;
@@ -985,6 +1648,9 @@ export interface components {
             metadata?: components["schemas"]["Metadata"];
             /** @description True if the message is a placeholder for a deleted message. */
             deleted?: boolean | null;
+            activity?: components["schemas"]["ActivityMessage"];
+            /** @description Sources the message refers to, e.g. the articles an AI answer was built from. */
+            references?: components["schemas"]["Reference"][] | null;
         };
         /** @description One page of messages. */
         MessageListResponse: {
@@ -1031,14 +1697,446 @@ export interface components {
             metadata?: components["schemas"]["Metadata"];
             override?: components["schemas"]["MessageOverride"];
             /**
-             * @description Set to `whatsapp` to send a WhatsApp message template in WhatsApp's native schema.
-             * @enum {string}
+             * @description The schema of `content`. With `whatsapp`, `content` follows WhatsApp's native message template schema
+             *     (a `template` message). Not an enum: the vendor names `whatsapp` as an example, not as the only value.
+             * @example whatsapp
              */
-            messageSchema?: "whatsapp";
+            schema?: string;
         };
         /** @description The created messages (one request may create several). */
         MessagePostResponse: {
             messages?: components["schemas"]["Message"][];
+        };
+        /**
+         * @description The switchboard integration to act on: its id, its name or its integration type, matched in that order.
+         *     `next` means the next integration configured in the switchboard. An ambiguous value is an error.
+         * @example zd-agentWorkspace
+         * @example next
+         */
+        SwitchboardTarget: string;
+        /** @description Body of PassControl. */
+        PassControlBody: {
+            switchboardIntegration: components["schemas"]["SwitchboardTarget"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Body of OfferControl. The target cannot be the active switchboard integration. */
+        OfferControlBody: {
+            switchboardIntegration: components["schemas"]["SwitchboardTarget"];
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Body of AcceptControl. */
+        AcceptControlBody: {
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /** @description Body of ReleaseControl (optional). */
+        ReleaseControlBody: {
+            metadata?: components["schemas"]["Metadata"];
+        };
+        /**
+         * @description `typing:start` / `typing:stop` show or hide a typing indicator; `conversation:read` marks the conversation read.
+         * @example typing:start
+         * @enum {string}
+         */
+        ActivityType: "conversation:read" | "typing:start" | "typing:stop";
+        /** @description Body of PostActivity. A `user` author may only send `conversation:read`. */
+        ActivityPost: {
+            author: components["schemas"]["Author"];
+            type: components["schemas"]["ActivityType"];
+        };
+        /** @description A client (channel) through which a participant takes part. */
+        ClientAssociation: {
+            /**
+             * @description The client's channel type, e.g. `web`, `ios`, `android`, `whatsapp`, `messenger`.
+             * @example web
+             */
+            type?: string;
+            /**
+             * @description The id of the client.
+             * @example 5e6b8a0e2f3c4d0012ab34ce
+             */
+            clientId?: string;
+        };
+        /** @description A user taking part in a conversation. */
+        Participant: {
+            /**
+             * @description The unique id of the participant.
+             * @example 5f6b8a0e2f3c4d0012ab34cd
+             */
+            id: string;
+            /**
+             * @description The id of the participating user.
+             * @example 42589ad070d43be9b00ff7e5
+             */
+            userId: string;
+            /**
+             * @description The externalId of the participating user, if it has one.
+             * @example customer-10234
+             */
+            userExternalId?: string | null;
+            /**
+             * @description How many messages the participant has not read.
+             * @example 0
+             */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @description When the participant last read the conversation.
+             * @example 2020-06-26T14:33:47.120Z
+             */
+            lastRead?: string | null;
+            /** @description The participant's clients, most recent first; the first is the primary client. */
+            clientAssociations: components["schemas"]["ClientAssociation"][];
+        };
+        ParticipantResponse: {
+            participant?: components["schemas"]["Participant"];
+        };
+        /** @description One page of participants. */
+        ParticipantListResponse: {
+            participants?: components["schemas"]["Participant"][];
+            meta?: components["schemas"]["Meta"];
+            links?: components["schemas"]["Links"];
+        };
+        /** @description Body of LeaveConversation. Exactly one of `userId`, `userExternalId` or `participantId`. */
+        ParticipantLeaveBody: {
+            /**
+             * @description The id of the user who leaves.
+             * @example 42589ad070d43be9b00ff7e5
+             */
+            userId: string;
+        } | {
+            /**
+             * @description The externalId of the user who leaves.
+             * @example courier-8812
+             */
+            userExternalId: string;
+        } | {
+            /**
+             * @description The id of the participant who leaves.
+             * @example 5f6b8a0e2f3c4d0012ab34cf
+             */
+            participantId: string;
+        };
+        /** @description What is known about a user. Every field may be null. */
+        Profile: {
+            /**
+             * @description The user's given name.
+             * @example Jane
+             */
+            givenName?: string | null;
+            /**
+             * @description The user's surname.
+             * @example Doe
+             */
+            surname?: string | null;
+            /**
+             * Format: email
+             * @description The user's email address.
+             * @example jane.doe@example.com
+             */
+            email?: string | null;
+            /**
+             * Format: uri
+             * @description The URL of the user's avatar.
+             * @example https://www.gravatar.com/avatar/jane.png
+             */
+            avatarUrl?: string | null;
+            /**
+             * @description The user's locale (BCP 47).
+             * @example en-CA
+             */
+            locale?: string | null;
+        };
+        /**
+         * @description Flat custom properties of a user (string, number or boolean values, at most 4 KB).
+         * @example {
+         *       "plan": "premium"
+         *     }
+         */
+        UserMetadata: {
+            [key: string]: string | number | boolean;
+        };
+        /** @description A verified or unverified identity of the user, such as an email address. */
+        Identity: {
+            /**
+             * @description The kind of identity.
+             * @example email
+             */
+            type?: string;
+            /**
+             * @description The identity itself.
+             * @example jane.doe@example.com
+             */
+            value?: string;
+            /**
+             * @description Whether the identity was verified.
+             * @example verified
+             */
+            verification?: string;
+        };
+        /** @description A user (vendor `userTruncated` plus the extra fields of `user`). */
+        User: {
+            /**
+             * @description The unique id of the user.
+             * @example 42589ad070d43be9b00ff7e5
+             */
+            id?: string;
+            /**
+             * @description Your own id for the user.
+             * @example customer-10234
+             */
+            externalId?: string | null;
+            /**
+             * @description The user's id in Zendesk, if it has one.
+             * @example 9234817312
+             */
+            zendeskId?: string | null;
+            /**
+             * @description The brand of a brand-separated user.
+             * @example 6e4af71a81966cfff3ef6551
+             */
+            brandId?: string | null;
+            /** @description Whether the user is authenticated (created with an externalId through the API or a signed JWT). */
+            readonly authenticated?: boolean;
+            /**
+             * Format: date-time
+             * @description When the user signed up in your service.
+             * @example 2020-05-21T18:14:02.129Z
+             */
+            signedUpAt?: string | null;
+            /** @description Whether the user is exempt from the app's data retention policy. */
+            toBeRetained?: boolean;
+            profile?: components["schemas"]["Profile"];
+            metadata?: components["schemas"]["UserMetadata"];
+            /** @description The user's identities. */
+            readonly identities?: components["schemas"]["Identity"][];
+        };
+        /** @description Body of CreateUser. No field is required. */
+        UserCreateBody: {
+            /**
+             * @description Your own unique id for the user.
+             * @example customer-10234
+             */
+            externalId?: string;
+            /**
+             * @description Creates a brand-separated user of this brand.
+             * @example 6e4af71a81966cfff3ef6551
+             */
+            brandId?: string | null;
+            /**
+             * Format: date-time
+             * @description When the user signed up in your service.
+             * @example 2020-05-21T18:14:02.129Z
+             */
+            signedUpAt?: string;
+            /** @description Exempts the user from the app's data retention policy. */
+            toBeRetained?: boolean;
+            profile?: components["schemas"]["Profile"];
+            metadata?: components["schemas"]["UserMetadata"];
+        };
+        /** @description Body of UpdateUser (PATCH). Fields left out are not changed. */
+        UserUpdateBody: {
+            /**
+             * Format: date-time
+             * @description When the user signed up in your service.
+             * @example 2020-05-21T18:14:02.129Z
+             */
+            signedUpAt?: string;
+            /** @description Exempts the user from the app's data retention policy. */
+            toBeRetained?: boolean;
+            profile?: components["schemas"]["Profile"];
+            metadata?: components["schemas"]["UserMetadata"];
+        };
+        UserResponse: {
+            user?: components["schemas"]["User"];
+        };
+        /** @description The users that match the filter. Not paginated (no `meta` or `links`). */
+        UserListResponse: {
+            users?: components["schemas"]["User"][];
+        };
+        /** @description Finds users by identity. */
+        UserFilter: {
+            /**
+             * Format: email
+             * @description An email identity of the user.
+             * @example jane.doe@example.com
+             */
+            "identities.email": string;
+        };
+        /** @description Narrows ListIntegrations. */
+        IntegrationFilter: {
+            /**
+             * @description Integration types, comma-separated.
+             * @example custom,web
+             */
+            types?: string;
+        };
+        /**
+         * @description The kind of integration (channel).
+         * @example custom
+         * @enum {string}
+         */
+        IntegrationType: "android" | "apple" | "custom" | "instagram" | "ios" | "line" | "mailgun" | "messagebird" | "messenger" | "telegram" | "twilio" | "twitter" | "unity" | "viber" | "web" | "whatsapp";
+        /**
+         * @description An integration of the app: a channel (web, whatsapp, messenger, ...) or a custom integration. Each type
+         *     adds its own fields (a `custom` integration has `webhooks`, a `web` one `brandColor`, ...), kept here as
+         *     additional properties.
+         */
+        Integration: {
+            /**
+             * @description The unique id of the integration.
+             * @example 5e4af71a81966cfff3ef6550
+             */
+            readonly id?: string;
+            type: components["schemas"]["IntegrationType"];
+            /**
+             * @description Whether the integration works.
+             * @enum {string}
+             */
+            readonly status?: "inactive" | "active" | "error";
+            /**
+             * @description A human-friendly name for the integration.
+             * @example Order bot
+             */
+            displayName?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One page of integrations. */
+        IntegrationListResponse: {
+            integrations?: components["schemas"]["Integration"][];
+            meta?: components["schemas"]["Meta"];
+            links?: components["schemas"]["Links"];
+        };
+        /**
+         * @description The events to deliver, case-sensitive: `conversation:create|join|leave|remove|message|postback|read|referral|typing`,
+         *     `conversation:message:delivery:channel|failure|user`, `switchboard:passControl|offerControl|acceptControl`
+         *     (and their `:failure` variants), `switchboard:releaseControl`, `client:add|remove|update`,
+         *     `user:merge|update|remove`, `passthrough:messaging`.
+         * @example [
+         *       "conversation:message",
+         *       "switchboard:passControl"
+         *     ]
+         */
+        WebhookTriggers: string[];
+        /** @description A webhook of a custom integration. */
+        Webhook: {
+            /**
+             * @description The unique id of the webhook.
+             * @example 5f4eaef8bd1d5e000c4f8c1b
+             */
+            readonly id?: string;
+            /**
+             * @description The payload schema version of the deliveries.
+             * @enum {string}
+             */
+            readonly version?: "v1" | "v1.1" | "v2";
+            /**
+             * Format: uri
+             * @description The URL the events are POSTed to.
+             * @example https://bot.example-shop.com/sunshine/events
+             */
+            target: string;
+            triggers: components["schemas"]["WebhookTriggers"];
+            /**
+             * @description The secret that signs the deliveries (the `x-api-key` header of each delivery).
+             * @example 8564b3e6a8b20a4bdb68b05d9ea97aace9bc5936
+             */
+            readonly secret?: string;
+            /** @description Whether deliveries carry the full user (with profile). Defaults to false. */
+            includeFullUser?: boolean;
+            /** @description Whether deliveries carry the source's client and device. Defaults to false. */
+            includeFullSource?: boolean;
+        };
+        /** @description Body of CreateWebhook. */
+        WebhookCreateBody: {
+            /**
+             * Format: uri
+             * @description The URL the events are POSTed to.
+             * @example https://agents.example-shop.com/sunshine/events
+             */
+            target: string;
+            triggers: components["schemas"]["WebhookTriggers"];
+            /** @description Deliver the full user (with profile). The server defaults to false. */
+            includeFullUser?: boolean;
+            /** @description Deliver the source's client and device. The server defaults to false. */
+            includeFullSource?: boolean;
+        };
+        /** @description Body of UpdateWebhook (PATCH). Fields left out are not changed. */
+        WebhookBody: {
+            /**
+             * Format: uri
+             * @description The URL the events are POSTed to.
+             * @example https://agents.example-shop.com/sunshine/events
+             */
+            target?: string;
+            triggers?: components["schemas"]["WebhookTriggers"];
+            /** @description Deliver the full user (with profile). */
+            includeFullUser?: boolean;
+            /** @description Deliver the source's client and device. */
+            includeFullSource?: boolean;
+        };
+        WebhookResponse: {
+            webhook?: components["schemas"]["Webhook"];
+        };
+        /** @description The integration's webhooks. Not paginated. */
+        WebhookListResponse: {
+            webhooks?: components["schemas"]["Webhook"][];
+        };
+        /** @description The app's switchboard, which decides which integration controls a conversation. */
+        Switchboard: {
+            /**
+             * @description The unique id of the switchboard.
+             * @example 5ef21b86e933b7355c11c600
+             */
+            id: string;
+            /** @description Whether the switchboard routes conversations. */
+            enabled: boolean;
+            /**
+             * @description The switchboard integration that controls new conversations.
+             * @example 5ef21b86e933b7355c11c606
+             */
+            defaultSwitchboardIntegrationId?: string | null;
+        };
+        SwitchboardListResponse: {
+            switchboards?: components["schemas"]["Switchboard"][];
+        };
+        /** @description One integration of a switchboard, as configured (vendor schema `switchboardIntegration`). */
+        SwitchboardIntegrationConfig: {
+            /**
+             * @description The unique id of the switchboard integration.
+             * @example 5ef21b86e933b7355c11c604
+             */
+            id: string;
+            /**
+             * @description The name used in control transfers (`switchboardIntegration` of PassControl).
+             * @example zd-agentWorkspace
+             */
+            name: string;
+            /**
+             * @description The integration that controls the conversation when this one is active.
+             * @example 5ef21b86e933b7355c11c605
+             */
+            integrationId: string;
+            /**
+             * @description The type of that integration.
+             * @example zd:agentWorkspace
+             */
+            integrationType: string;
+            /** @description Whether the integration receives webhooks while on standby. */
+            deliverStandbyEvents: boolean;
+            /**
+             * @description The switchboard integration that `next` refers to from this one.
+             * @example 5ef21b86e933b7355c11c604
+             */
+            nextSwitchboardIntegrationId?: string | null;
+            /**
+             * @description How many recent messages are sent along when this integration receives control.
+             * @example 10
+             */
+            messageHistoryCount?: number | null;
+        };
+        SwitchboardIntegrationListResponse: {
+            switchboardIntegrations?: components["schemas"]["SwitchboardIntegrationConfig"][];
         };
     };
     responses: {
@@ -1118,6 +2216,149 @@ export interface components {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Ok. An empty object. */
+        Empty: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example {} */
+                "application/json": Record<string, unknown>;
+            };
+        };
+        /** @description Bad request, for example a body that breaks the schema (not declared for every operation by the vendor's reference). */
+        InvalidBody: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "bad_request",
+                 *           "title": "Invalid request body"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Bad request, for example invalid query parameters. */
+        InvalidQuery: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "bad_request",
+                 *           "title": "Invalid query parameters"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Bad request, for example a `switchboardIntegration` that is missing or matches several integrations. */
+        InvalidSwitchboardTarget: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "bad_request",
+                 *           "title": "switchboardIntegration is ambiguous"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The key's scope does not allow this, e.g. an integration that is not the pending (or active) one. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "forbidden",
+                 *           "title": "Forbidden"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description User not found. */
+        UserNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "user_not_found",
+                 *           "title": "User not found"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Integration not found. */
+        IntegrationNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "integration_not_found",
+                 *           "title": "Integration not found"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Webhook not found. */
+        WebhookNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "errors": [
+                 *         {
+                 *           "code": "not_found",
+                 *           "title": "Webhook not found"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1153,6 +2394,50 @@ export interface components {
          *     }
          */
         messagePage: components["schemas"]["MessagePage"];
+        /**
+         * @description Identifies the message.
+         * @example 5f748c1a2b5315fc007e7977
+         */
+        messageId: string;
+        /**
+         * @description The user's id, or the `externalId` you gave it.
+         * @example customer-10234
+         */
+        userIdOrExternalId: string;
+        /**
+         * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+         * @example 6e4af71a81966cfff3ef6551
+         */
+        brandId: string;
+        /**
+         * @description Finds users by identity: `filter[identities.email]=jane.doe@example.com`.
+         * @example {
+         *       "identities.email": "jane.doe@example.com"
+         *     }
+         */
+        userFilter: components["schemas"]["UserFilter"];
+        /**
+         * @description Only integrations of these types, comma-separated: `filter[types]=custom,web`.
+         * @example {
+         *       "types": "custom,web"
+         *     }
+         */
+        integrationFilter: components["schemas"]["IntegrationFilter"];
+        /**
+         * @description Identifies the integration.
+         * @example 5e4af71a81966cfff3ef6550
+         */
+        integrationId: string;
+        /**
+         * @description Identifies the webhook.
+         * @example 5f4eaef8bd1d5e000c4f8c1b
+         */
+        webhookId: string;
+        /**
+         * @description Identifies the switchboard.
+         * @example 5ef21b86e933b7355c11c600
+         */
+        switchboardId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1902,6 +3187,1392 @@ export interface operations {
                      *         {
                      *           "code": "locked",
                      *           "title": "Conversation 029c31f25a21b47effd7be90 has reached the limit of 30000 messages"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    DeleteAllMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    DeleteMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+                /**
+                 * @description Identifies the message.
+                 * @example 5f748c1a2b5315fc007e7977
+                 */
+                messageId: components["parameters"]["messageId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    PostActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "author": {
+                 *         "type": "business",
+                 *         "displayName": "Alex (support)",
+                 *         "avatarUrl": "https://www.gravatar.com/avatar/alex.png"
+                 *       },
+                 *       "type": "typing:start"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ActivityPost"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            /** @description Bad request, for example an activity a `user` author cannot send (not declared by the vendor's reference). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "bad_request",
+                     *           "title": "Users can only send conversation:read activities"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListParticipants: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Cursor pagination (`page[after]` or `page[before]`, and `page[size]`).
+                 * @example {
+                 *       "after": "5e1606762556d93e9c176f69",
+                 *       "size": 10
+                 *     }
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. One page of participants. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "participants": [
+                     *         {
+                     *           "id": "5f6b8a0e2f3c4d0012ab34cd",
+                     *           "userId": "42589ad070d43be9b00ff7e5",
+                     *           "userExternalId": "customer-10234",
+                     *           "unreadCount": 0,
+                     *           "lastRead": "2020-06-26T14:33:47.120Z",
+                     *           "clientAssociations": [
+                     *             {
+                     *               "type": "web",
+                     *               "clientId": "5e6b8a0e2f3c4d0012ab34ce"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "5f6b8a0e2f3c4d0012ab34cf",
+                     *           "userId": "5963c0d619a30a2e00de36b8",
+                     *           "userExternalId": "courier-8812",
+                     *           "unreadCount": 2,
+                     *           "lastRead": null,
+                     *           "clientAssociations": [
+                     *             {
+                     *               "type": "whatsapp",
+                     *               "clientId": "5e6b8a0e2f3c4d0012ab34d0"
+                     *             },
+                     *             {
+                     *               "type": "web",
+                     *               "clientId": "5e6b8a0e2f3c4d0012ab34d1"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "hasMore": true,
+                     *         "afterCursor": "5f6b8a0e2f3c4d0012ab34cf"
+                     *       },
+                     *       "links": {
+                     *         "next": "https://acme.zendesk.com/sc/v2/apps/5d8cff3cd55b040010928b5b/conversations/029c31f25a21b47effd7be90/participants?page[after]=5f6b8a0e2f3c4d0012ab34cf"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParticipantListResponse"];
+                };
+            };
+            400: components["responses"]["InvalidPageQuery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    JoinConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "5963c0d619a30a2e00de36b8",
+                 *       "subscribeSDKClient": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SdkGroupParticipant"];
+            };
+        };
+        responses: {
+            /** @description Created. The new participant. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "participant": {
+                     *         "id": "5f6b8a0e2f3c4d0012ab34cf",
+                     *         "userId": "5963c0d619a30a2e00de36b8",
+                     *         "userExternalId": "courier-8812",
+                     *         "unreadCount": 0,
+                     *         "lastRead": null,
+                     *         "clientAssociations": [
+                     *           {
+                     *             "type": "web",
+                     *             "clientId": "5e6b8a0e2f3c4d0012ab34d1"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParticipantResponse"];
+                };
+            };
+            /** @description Bad request, for example a conversation that already has the maximum number of participants. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "bad_request",
+                     *           "title": "Too many participants"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Conversation or user not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "user_not_found",
+                     *           "title": "User not found"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    LeaveConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userExternalId": "courier-8812"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ParticipantLeaveBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            /** @description Bad request, for example a body that names no participant (not declared by the vendor's reference). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "bad_request",
+                     *           "title": "One of userId, userExternalId or participantId is required"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The user is not a member of the conversation (or the conversation does not exist). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "not_found",
+                     *           "title": "User is not a member of the conversation"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    PassControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "switchboardIntegration": "zd-agentWorkspace",
+                 *       "metadata": {
+                 *         "first_message_id": "5f748c1a2b5315fc007e7977",
+                 *         "reason": "Customer asked for a human",
+                 *         "orderNumber": 10234
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PassControlBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["InvalidSwitchboardTarget"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    OfferControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "switchboardIntegration": "zd-agentWorkspace",
+                 *       "metadata": {
+                 *         "reason": "Order problem the bot cannot solve"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["OfferControlBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["InvalidSwitchboardTarget"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    AcceptControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "metadata": {
+                 *         "agentId": 360012345678
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["AcceptControlBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ReleaseControl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the conversation.
+                 * @example 029c31f25a21b47effd7be90
+                 */
+                conversationId: components["parameters"]["conversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "metadata": {
+                 *         "resolution": "solved"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ReleaseControlBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ConversationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListUsers: {
+        parameters: {
+            query: {
+                /**
+                 * @description Finds users by identity: `filter[identities.email]=jane.doe@example.com`.
+                 * @example {
+                 *       "identities.email": "jane.doe@example.com"
+                 *     }
+                 */
+                filter: components["parameters"]["userFilter"];
+                /**
+                 * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+                 * @example 6e4af71a81966cfff3ef6551
+                 */
+                brandId?: components["parameters"]["brandId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The matching users. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "users": [
+                     *         {
+                     *           "id": "42589ad070d43be9b00ff7e5",
+                     *           "externalId": "customer-10234",
+                     *           "zendeskId": "9234817312",
+                     *           "brandId": null,
+                     *           "authenticated": true,
+                     *           "signedUpAt": "2020-05-21T18:14:02.129Z",
+                     *           "toBeRetained": false,
+                     *           "profile": {
+                     *             "givenName": "Jane",
+                     *             "surname": "Doe",
+                     *             "email": "jane.doe@example.com",
+                     *             "locale": "en-CA"
+                     *           },
+                     *           "metadata": {},
+                     *           "identities": [
+                     *             {
+                     *               "type": "email",
+                     *               "value": "jane.doe@example.com",
+                     *               "verification": "verified"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserListResponse"];
+                };
+            };
+            400: components["responses"]["InvalidQuery"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    CreateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "externalId": "customer-10234",
+                 *       "signedUpAt": "2020-05-21T18:14:02.129Z",
+                 *       "toBeRetained": true,
+                 *       "profile": {
+                 *         "givenName": "Jane",
+                 *         "surname": "Doe",
+                 *         "email": "jane.doe@example.com",
+                 *         "avatarUrl": "https://www.gravatar.com/avatar/jane.png",
+                 *         "locale": "en-CA"
+                 *       },
+                 *       "metadata": {
+                 *         "plan": "premium",
+                 *         "lifetimeOrders": 12
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserCreateBody"];
+            };
+        };
+        responses: {
+            /** @description Created. The new user. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "42589ad070d43be9b00ff7e5",
+                     *         "externalId": "customer-10234",
+                     *         "zendeskId": null,
+                     *         "brandId": null,
+                     *         "authenticated": true,
+                     *         "signedUpAt": "2020-05-21T18:14:02.129Z",
+                     *         "toBeRetained": true,
+                     *         "profile": {
+                     *           "givenName": "Jane",
+                     *           "surname": "Doe",
+                     *           "email": "jane.doe@example.com",
+                     *           "avatarUrl": "https://www.gravatar.com/avatar/jane.png",
+                     *           "locale": "en-CA"
+                     *         },
+                     *         "metadata": {
+                     *           "plan": "premium",
+                     *           "lifetimeOrders": 12
+                     *         },
+                     *         "identities": [
+                     *           {
+                     *             "type": "email",
+                     *             "value": "jane.doe@example.com",
+                     *             "verification": "unverified"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            /** @description A user with this externalId already exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "conflict",
+                     *           "title": "User already exists"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    GetUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+                 * @example 6e4af71a81966cfff3ef6551
+                 */
+                brandId?: components["parameters"]["brandId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The user's id, or the `externalId` you gave it.
+                 * @example customer-10234
+                 */
+                userIdOrExternalId: components["parameters"]["userIdOrExternalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "42589ad070d43be9b00ff7e5",
+                     *         "externalId": "customer-10234",
+                     *         "zendeskId": "9234817312",
+                     *         "brandId": null,
+                     *         "authenticated": true,
+                     *         "signedUpAt": "2020-05-21T18:14:02.129Z",
+                     *         "toBeRetained": false,
+                     *         "profile": {
+                     *           "givenName": "Jane",
+                     *           "surname": "Doe",
+                     *           "email": "jane.doe@example.com",
+                     *           "avatarUrl": "https://www.gravatar.com/avatar/jane.png",
+                     *           "locale": "en-CA"
+                     *         },
+                     *         "metadata": {
+                     *           "plan": "premium"
+                     *         },
+                     *         "identities": [
+                     *           {
+                     *             "type": "email",
+                     *             "value": "jane.doe@example.com",
+                     *             "verification": "verified"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["InvalidQuery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UserNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    DeleteUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+                 * @example 6e4af71a81966cfff3ef6551
+                 */
+                brandId?: components["parameters"]["brandId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The user's id, or the `externalId` you gave it.
+                 * @example customer-10234
+                 */
+                userIdOrExternalId: components["parameters"]["userIdOrExternalId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            400: components["responses"]["InvalidQuery"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UserNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    UpdateUser: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The brand of a brand-separated user (needed to find such a user by `externalId`).
+                 * @example 6e4af71a81966cfff3ef6551
+                 */
+                brandId?: components["parameters"]["brandId"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description The user's id, or the `externalId` you gave it.
+                 * @example customer-10234
+                 */
+                userIdOrExternalId: components["parameters"]["userIdOrExternalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "profile": {
+                 *         "givenName": "Jane",
+                 *         "surname": "Doe-Martin",
+                 *         "email": "jane.martin@example.com"
+                 *       },
+                 *       "metadata": {
+                 *         "plan": "business"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["UserUpdateBody"];
+            };
+        };
+        responses: {
+            /** @description Ok. The updated user. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "42589ad070d43be9b00ff7e5",
+                     *         "externalId": "customer-10234",
+                     *         "zendeskId": "9234817312",
+                     *         "brandId": null,
+                     *         "authenticated": true,
+                     *         "signedUpAt": "2020-05-21T18:14:02.129Z",
+                     *         "toBeRetained": false,
+                     *         "profile": {
+                     *           "givenName": "Jane",
+                     *           "surname": "Doe-Martin",
+                     *           "email": "jane.martin@example.com",
+                     *           "avatarUrl": "https://www.gravatar.com/avatar/jane.png",
+                     *           "locale": "en-CA"
+                     *         },
+                     *         "metadata": {
+                     *           "plan": "business"
+                     *         },
+                     *         "identities": [
+                     *           {
+                     *             "type": "email",
+                     *             "value": "jane.martin@example.com",
+                     *             "verification": "unverified"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["UserNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListIntegrations: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only integrations of these types, comma-separated: `filter[types]=custom,web`.
+                 * @example {
+                 *       "types": "custom,web"
+                 *     }
+                 */
+                filter?: components["parameters"]["integrationFilter"];
+                /**
+                 * @description Cursor pagination (`page[after]` or `page[before]`, and `page[size]`).
+                 * @example {
+                 *       "after": "5e1606762556d93e9c176f69",
+                 *       "size": 10
+                 *     }
+                 */
+                page?: components["parameters"]["page"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. One page of integrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "integrations": [
+                     *         {
+                     *           "id": "5e4af71a81966cfff3ef6550",
+                     *           "type": "custom",
+                     *           "status": "active",
+                     *           "displayName": "Order bot",
+                     *           "webhooks": [
+                     *             {
+                     *               "id": "5f4eaef8bd1d5e000c4f8c1b",
+                     *               "version": "v2",
+                     *               "target": "https://bot.example-shop.com/sunshine/events",
+                     *               "triggers": [
+                     *                 "conversation:message",
+                     *                 "switchboard:passControl"
+                     *               ],
+                     *               "includeFullUser": false,
+                     *               "includeFullSource": false
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "5ef21b86e933b7355c11c605",
+                     *           "type": "web",
+                     *           "status": "active",
+                     *           "displayName": "Web Messenger",
+                     *           "brandColor": "65758e"
+                     *         }
+                     *       ],
+                     *       "meta": {
+                     *         "hasMore": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntegrationListResponse"];
+                };
+            };
+            400: components["responses"]["InvalidQuery"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The integration's webhooks. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhooks": [
+                     *         {
+                     *           "id": "5f4eaef8bd1d5e000c4f8c1b",
+                     *           "version": "v2",
+                     *           "target": "https://bot.example-shop.com/sunshine/events",
+                     *           "triggers": [
+                     *             "conversation:message",
+                     *             "switchboard:passControl"
+                     *           ],
+                     *           "secret": "8564b3e6a8b20a4bdb68b05d9ea97aace9bc5936",
+                     *           "includeFullUser": false,
+                     *           "includeFullSource": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IntegrationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    CreateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "target": "https://agents.example-shop.com/sunshine/events",
+                 *       "triggers": [
+                 *         "conversation:message",
+                 *         "switchboard:passControl",
+                 *         "switchboard:releaseControl"
+                 *       ],
+                 *       "includeFullUser": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreateBody"];
+            };
+        };
+        responses: {
+            /** @description Created. The new webhook, with its secret. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "5f4eaef8bd1d5e000c4f8c1c",
+                     *         "version": "v2",
+                     *         "target": "https://agents.example-shop.com/sunshine/events",
+                     *         "triggers": [
+                     *           "conversation:message",
+                     *           "switchboard:passControl",
+                     *           "switchboard:releaseControl"
+                     *         ],
+                     *         "secret": "1b8a7c2d9e3f40a1b6c5d4e3f2a1b0c9d8e7f6a5",
+                     *         "includeFullUser": true,
+                     *         "includeFullSource": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["IntegrationNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    GetWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+                /**
+                 * @description Identifies the webhook.
+                 * @example 5f4eaef8bd1d5e000c4f8c1b
+                 */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "5f4eaef8bd1d5e000c4f8c1b",
+                     *         "version": "v2",
+                     *         "target": "https://bot.example-shop.com/sunshine/events",
+                     *         "triggers": [
+                     *           "conversation:message",
+                     *           "switchboard:passControl"
+                     *         ],
+                     *         "secret": "8564b3e6a8b20a4bdb68b05d9ea97aace9bc5936",
+                     *         "includeFullUser": false,
+                     *         "includeFullSource": false
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    DeleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+                /**
+                 * @description Identifies the webhook.
+                 * @example 5f4eaef8bd1d5e000c4f8c1b
+                 */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Empty"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    UpdateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the integration.
+                 * @example 5e4af71a81966cfff3ef6550
+                 */
+                integrationId: components["parameters"]["integrationId"];
+                /**
+                 * @description Identifies the webhook.
+                 * @example 5f4eaef8bd1d5e000c4f8c1b
+                 */
+                webhookId: components["parameters"]["webhookId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "triggers": [
+                 *         "conversation:message",
+                 *         "conversation:read",
+                 *         "switchboard:passControl"
+                 *       ],
+                 *       "includeFullSource": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookBody"];
+            };
+        };
+        responses: {
+            /** @description Ok. The updated webhook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook": {
+                     *         "id": "5f4eaef8bd1d5e000c4f8c1b",
+                     *         "version": "v2",
+                     *         "target": "https://bot.example-shop.com/sunshine/events",
+                     *         "triggers": [
+                     *           "conversation:message",
+                     *           "conversation:read",
+                     *           "switchboard:passControl"
+                     *         ],
+                     *         "secret": "8564b3e6a8b20a4bdb68b05d9ea97aace9bc5936",
+                     *         "includeFullUser": false,
+                     *         "includeFullSource": true
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookResponse"];
+                };
+            };
+            400: components["responses"]["InvalidBody"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["WebhookNotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListSwitchboards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The app's switchboards. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "switchboards": [
+                     *         {
+                     *           "id": "5ef21b86e933b7355c11c600",
+                     *           "enabled": true,
+                     *           "defaultSwitchboardIntegrationId": "5ef21b86e933b7355c11c606"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SwitchboardListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description App not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "app_not_found",
+                     *           "title": "App not found"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ListSwitchboardIntegrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Identifies the app.
+                 * @example 5d8cff3cd55b040010928b5b
+                 */
+                appId: components["parameters"]["appId"];
+                /**
+                 * @description Identifies the switchboard.
+                 * @example 5ef21b86e933b7355c11c600
+                 */
+                switchboardId: components["parameters"]["switchboardId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok. The switchboard's integrations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "switchboardIntegrations": [
+                     *         {
+                     *           "id": "5ef21b86e933b7355c11c606",
+                     *           "name": "answer-bot",
+                     *           "integrationId": "5ef21b86e933b7355c11c607",
+                     *           "integrationType": "zd:answerBot",
+                     *           "deliverStandbyEvents": false,
+                     *           "nextSwitchboardIntegrationId": "5ef21b86e933b7355c11c604",
+                     *           "messageHistoryCount": null
+                     *         },
+                     *         {
+                     *           "id": "5ef21b86e933b7355c11c604",
+                     *           "name": "zd-agentWorkspace",
+                     *           "integrationId": "5ef21b86e933b7355c11c605",
+                     *           "integrationType": "zd:agentWorkspace",
+                     *           "deliverStandbyEvents": true,
+                     *           "nextSwitchboardIntegrationId": null,
+                     *           "messageHistoryCount": 10
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SwitchboardIntegrationListResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Switchboard not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "errors": [
+                     *         {
+                     *           "code": "switchboard_not_found",
+                     *           "title": "Switchboard not found"
                      *         }
                      *       ]
                      *     }
