@@ -2,8 +2,9 @@
 // exact spec version installed in node_modules, which is how we suggest you contract-test code that uses Parley.
 import { createStackOne, type StackOneClient } from '@parley/sdk/stackone'
 
-export function createInbox(options: { apiKey: string; accountId: string; baseUrl?: string }) {
-  const stackone: StackOneClient = createStackOne(options)
+export function createInbox(options: { apiKey: string; accountId: string; baseUrl?: string; fetch?: (request: Request) => Promise<Response> }) {
+  // A send is never retried anyway; no retries for reads either, so a 429 reaches the caller at once.
+  const stackone: StackOneClient = createStackOne({ ...options, retry: { maxRetries: 0 } })
   return {
     /** The names of the first `limit` conversations. */
     async conversationNames(limit: number): Promise<string[]> {
@@ -19,12 +20,13 @@ export function createInbox(options: { apiKey: string; accountId: string; baseUr
       for await (const _ of stackone.paginate('/unified/messaging/conversations', { params: { query: { filter: { updated_after: since } } } }, { maxPages: 1 })) n++
       return n
     },
-    /** Sends a message; returns the new message id. */
-    async reply(conversationId: string, text: string): Promise<string> {
+    /** Sends a message; returns the new message id. `headers` are extra request headers (tests pass `prefer(...)`). */
+    async reply(conversationId: string, text: string, headers?: Record<string, string>): Promise<string> {
       const created = await stackone.orThrow.POST('/unified/messaging/messages', {
         body: { recipient: conversationId, content: text },
+        ...(headers ? { headers } : {}),
       })
-      return created.data.id ?? ''
+      return created.data?.id ?? ''
     },
   }
 }
