@@ -204,6 +204,13 @@ describe('Sunshine Conversations: valid calls are accepted and typed', () => {
       'https://media.smooch.io/apps/5d8cff3cd55b040010928b5b/label.jpg',
     )
     expect(second?.source?.type).toBe('api:conversations')
+    // an agent's reply (author subtype `agent`, HTML text, the article it cites) and a system activity
+    const [, , agent, activity] = data?.messages ?? []
+    expect(agent?.author?.subtypes).toEqual(['agent'])
+    expect(agent?.content?.type === 'text' ? agent.content.htmlText : undefined).toContain('<b>before 6 pm</b>')
+    expect(agent?.references?.[0]).toMatchObject({ title: 'Delivery times' })
+    expect(activity?.author?.subtypes).toEqual(['activity'])
+    expect(activity?.activity?.type).toBe('ticket:closed')
     expect(data?.meta).toEqual({ hasMore: true, beforeCursor: '5f32b88acf6bf25073b2be56' })
     expect(data?.links?.prev).toContain('page[before]=5f32b88acf6bf25073b2be56')
     expect(data?.links?.next).toBeUndefined()
@@ -238,6 +245,77 @@ describe('Sunshine Conversations: valid calls are accepted and typed', () => {
       },
     })
     expect(error).toBeUndefined()
+    expect(response.status).toBe(201)
+    expect(response.headers.get('sl-violations')).toBeNull()
+  })
+
+  it('PostMessage: a WhatsApp template goes with `schema: whatsapp` (the vendor field; not `messageSchema`)', async () => {
+    const { error, response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: {
+        author: { type: 'business' },
+        destination: { integrationType: 'whatsapp' },
+        schema: 'whatsapp',
+        content: {
+          type: 'template',
+          template: {
+            namespace: 'c8ae5f90_307a_ca4c_b8f6_d1e2a2573574',
+            name: 'delivery_update',
+            language: { policy: 'deterministic', code: 'en' },
+            components: [{ type: 'body', parameters: [{ type: 'text', text: '10234' }] }],
+          },
+        },
+      },
+    })
+    expect(error).toBeUndefined()
+    expect(response.status).toBe(201)
+    expect(response.headers.get('sl-violations')).toBeNull()
+  })
+
+  it.each([
+    ['only htmlText', { type: 'text', htmlText: 'Your parcel is <b>out for delivery</b>.' }],
+    ['only markdownText', { type: 'text', markdownText: 'Your parcel is **out for delivery**.' }],
+    ['text that blocks the chat input', { type: 'text', text: 'Please pick a slot below.', blockChatInput: true }],
+    ['an image with htmlText', { type: 'image', mediaUrl: 'https://media.smooch.io/apps/5d8cff3cd55b040010928b5b/label.jpg', htmlText: 'Your <b>label</b>' }],
+  ] satisfies [string, Content][])('PostMessage: a message with %s is accepted', async (_name, content) => {
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: { author: { type: 'business', subtypes: ['AI'] }, content },
+    })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('sl-violations')).toBeNull()
+  })
+
+  it('PostMessage: a brand-separated user given by userExternalId and brandId is accepted', async () => {
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: {
+        author: { type: 'user', userExternalId: 'customer-10234', brandId: '6e4af71a81966cfff3ef6551' },
+        content: { type: 'text', text: 'Where is my parcel?' },
+      },
+    })
+    expect(response.status).toBe(201)
+    expect(response.headers.get('sl-violations')).toBeNull()
+  })
+
+  it('PostMessage: a form with 200 options, a 256-character answer limit and a number field is accepted', async () => {
+    const options = Array.from({ length: 200 }, (_, i) => ({ name: `slot-${i + 1}`, label: `Slot ${i + 1}` }))
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: {
+        author: { type: 'business', displayName: 'Order bot' },
+        content: {
+          type: 'form',
+          text: 'Tell us where to deliver your parcel',
+          blockChatInput: true,
+          fields: [
+            { type: 'select', name: 'slot', label: 'Delivery slot', options },
+            { type: 'text', name: 'notes', label: 'Notes for the courier', maxSize: 256 },
+            { type: 'text', name: 'floor', label: 'Floor', format: 'integer' },
+          ],
+        },
+      },
+    })
     expect(response.status).toBe(201)
     expect(response.headers.get('sl-violations')).toBeNull()
   })
@@ -353,6 +431,54 @@ describe('Sunshine Conversations: calls that break the spec are rejected', () =>
     )
   })
 
+  it('a text message with both htmlText and markdownText -> 400 "not" on body.content', async () => {
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: { author: { type: 'business' }, content: { type: 'text', htmlText: '<b>Hi</b>', markdownText: '**Hi**' } },
+    })
+    expect(response.status).toBe(400)
+    expect(await violations(response)).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'content'], code: 'not' }),
+    )
+  })
+
+  it('htmlText over 4096 characters -> 400 "maxLength"', async () => {
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: { author: { type: 'business' }, content: { type: 'text', htmlText: `<p>${'a'.repeat(4096)}</p>` } },
+    })
+    expect(response.status).toBe(400)
+    expect(await violations(response)).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'content', 'htmlText'], code: 'maxLength' }),
+    )
+  })
+
+  it('an author with two subtypes -> 400 "maxItems" (one subtype at most)', async () => {
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: { author: { type: 'business', subtypes: ['AI', 'bot'] }, content: { type: 'text', text: 'Hello' } },
+    })
+    expect(response.status).toBe(400)
+    expect(await violations(response)).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'author', 'subtypes'], code: 'maxItems' }),
+    )
+  })
+
+  it('a select field with 201 options -> 400 "maxItems" (200 at most)', async () => {
+    const options = Array.from({ length: 201 }, (_, i) => ({ name: `slot-${i + 1}`, label: `Slot ${i + 1}` }))
+    const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+      params: { path: conversation },
+      body: {
+        author: { type: 'business' },
+        content: { type: 'form', fields: [{ type: 'select', name: 'slot', label: 'Delivery slot', options }] },
+      },
+    })
+    expect(response.status).toBe(400)
+    expect(await violations(response)).toContainEqual(
+      expect.objectContaining({ location: ['request', 'body', 'content', 'fields', '0', 'options'], code: 'maxItems' }),
+    )
+  })
+
   it('PostMessage without an author -> 400 "required"', async () => {
     const { response } = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
       params: { path: conversation },
@@ -393,13 +519,32 @@ describe('Sunshine Conversations: base URLs and generated metadata', () => {
     },
   )
 
-  it('marks both lists as sunshine-paginated (messages backwards) and only the creating POSTs as non-idempotent', () => {
-    expect(operations.ListConversations.pagination).toEqual({ dialect: 'sunshine', items: 'conversations' })
-    expect(operations.ListMessages.pagination).toEqual({ dialect: 'sunshine', items: 'messages', direction: 'backward' })
+  it('31 operations; the four cursor lists paginate (messages backwards); only creating or notifying POSTs are not retried', () => {
+    expect(Object.keys(operations)).toHaveLength(31)
+    const paginated = Object.entries(operations)
+      .filter(([, op]) => 'pagination' in op)
+      .map(([id, op]) => [id, 'pagination' in op ? op.pagination : undefined])
+    expect(Object.fromEntries(paginated)).toEqual({
+      ListConversations: { dialect: 'sunshine', items: 'conversations' },
+      ListMessages: { dialect: 'sunshine', items: 'messages', direction: 'backward' },
+      ListParticipants: { dialect: 'sunshine', items: 'participants' },
+      ListIntegrations: { dialect: 'sunshine', items: 'integrations' },
+    })
     const nonIdempotent = Object.entries(operations)
       .filter(([, op]) => !op.idempotent)
       .map(([id]) => id)
-    expect(nonIdempotent.sort()).toEqual(['CreateConversation', 'PostMessage'])
+    expect(nonIdempotent.sort()).toEqual([
+      'AcceptControl',
+      'CreateConversation',
+      'CreateUser',
+      'CreateWebhook',
+      'JoinConversation',
+      'OfferControl',
+      'PostMessage',
+      'ReleaseControl',
+    ])
     expect(operations.UpdateConversation.method).toBe('patch')
+    expect(operations.UpdateUser.method).toBe('patch')
+    expect(operations.UpdateWebhook.method).toBe('patch')
   })
 })

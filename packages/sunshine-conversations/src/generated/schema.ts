@@ -3046,6 +3046,53 @@ export interface operations {
                      *           "metadata": {
                      *             "lang": "en-ca"
                      *           }
+                     *         },
+                     *         {
+                     *           "id": "5f748d3c2b5315fc007e7981",
+                     *           "received": "2020-09-30T13:51:40.118Z",
+                     *           "author": {
+                     *             "type": "business",
+                     *             "subtypes": [
+                     *               "agent"
+                     *             ],
+                     *             "displayName": "Alex (support)",
+                     *             "avatarUrl": "https://www.gravatar.com/avatar/alex.png"
+                     *           },
+                     *           "content": {
+                     *             "type": "text",
+                     *             "text": "The courier has your parcel; it arrives before 6 pm.",
+                     *             "htmlText": "The courier has your parcel; it arrives <b>before 6 pm</b>."
+                     *           },
+                     *           "source": {
+                     *             "type": "zd:agentWorkspace"
+                     *           },
+                     *           "references": [
+                     *             {
+                     *               "uri": "https://support.example-shop.com/hc/articles/360001234567",
+                     *               "title": "Delivery times",
+                     *               "description": "How long deliveries take in each region"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "id": "5f748e0a2b5315fc007e7990",
+                     *           "received": "2020-09-30T14:02:11.450Z",
+                     *           "author": {
+                     *             "type": "business",
+                     *             "subtypes": [
+                     *               "activity"
+                     *             ]
+                     *           },
+                     *           "content": {
+                     *             "type": "text",
+                     *             "text": "The ticket was closed."
+                     *           },
+                     *           "activity": {
+                     *             "type": "ticket:closed",
+                     *             "data": {
+                     *               "ticketId": 10234
+                     *             }
+                     *           }
                      *         }
                      *       ],
                      *       "meta": {
