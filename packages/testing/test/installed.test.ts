@@ -1,16 +1,25 @@
 // The guide's contract tests in a fresh project outside the workspace, as a user runs them before the first
 // release: the packed tarballs installed with plain npm (Prism and its pinned siblings come with @parley/testing),
-// then the guide's vitest file (test/fresh/contract.spec.ts, with its vitest.config.ts) and node:test file run
-// there. Afterwards no Prism of that project may be left running. Reads the built packages: `pnpm build` first.
+// then the code blocks of docs/guide.md's contract-testing chapter (its vitest.config.ts and contract.spec.ts, and
+// its node:test file) written there as they stand and run. Afterwards no Prism of that project may be left
+// running. Reads the built packages: `pnpm build` first.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../../test/support/paths.js'
 
 const PACKAGES = ['sdk', 'stackone-messaging', 'brevo-conversations', 'sunshine-conversations', 'mews-message-threads', 'testing']
-const FRESH = join(ROOT, 'packages', 'testing', 'test', 'fresh')
+
+/** The guide's code block that starts with `// <file>` (or, for `node-test.mjs`, the one that imports node:test). */
+function guideFile(file: string): string {
+  const guide = readFileSync(join(ROOT, 'docs', 'guide.md'), 'utf8')
+  const blocks = [...guide.matchAll(/```[jt]s\n([\s\S]*?)```/g)].map((m) => m[1]!)
+  const block = blocks.find((b) => (file === 'node-test.mjs' ? b.includes("from 'node:test'") : b.startsWith(`// ${file}\n`)))
+  if (!block) throw new Error(`docs/guide.md has no code block for ${file}`)
+  return block
+}
 const VITEST = JSON.parse(readFileSync(join(ROOT, 'node_modules', 'vitest', 'package.json'), 'utf8')).version as string
 
 const running = new Set<ChildProcess>()
@@ -75,7 +84,7 @@ beforeAll(async () => {
   const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...files, `vitest@${VITEST}`], project, npmEnv())
   if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.output}`)
   timings.install = performance.now() - t0
-  for (const f of ['vitest.config.ts', 'contract.spec.ts', 'brevo.node-test.mjs']) copyFileSync(join(FRESH, f), join(project, f))
+  for (const f of ['vitest.config.ts', 'contract.spec.ts', 'node-test.mjs']) writeFileSync(join(project, f), guideFile(f))
 }, 240_000)
 
 afterAll(() => {
@@ -102,7 +111,7 @@ describe.sequential('the guide in a fresh project (tarballs installed with npm)'
   })
 
   it('the node:test file passes; no Prism left', async () => {
-    const res = await run(process.execPath, ['--test', 'brevo.node-test.mjs'], project, npmEnv())
+    const res = await run(process.execPath, ['--test', 'node-test.mjs'], project, npmEnv())
     expect(res.output).toContain('# pass 1')
     expect(res.code, res.output).toBe(0)
     expect(processesOf(project)).toEqual([])
