@@ -1,11 +1,14 @@
-import { createSunshineConversationsClient, type Content } from '@parley/sunshine-conversations'
+// Sunshine Conversations through @parley/sdk/sunshine: a customer's conversation, a bot that answers and hands it
+// to the agent workspace (PassControl with metadata), and an agent who types and replies. The mock answers each
+// call with the spec's example, so replies are printed from what was sent, with the id and status the API gave.
+import { ApiError, createSunshine, type Content, type Message } from '@parley/sdk/sunshine'
 
 /** One line for a message's content, whatever its type. */
 function describe(content: Content | undefined): string {
   if (!content) return '(no content)'
   switch (content.type) {
     case 'text':
-      return `"${content.text ?? ''}"${content.actions?.length ? ` [${content.actions.map((a) => a.text).join(', ')}]` : ''}`
+      return `"${content.text ?? content.htmlText ?? ''}"${content.actions?.length ? ` [${content.actions.map((a) => a.text).join(', ')}]` : ''}`
     case 'image':
     case 'file':
       return `${content.type} ${content.altText ?? content.mediaUrl}`
@@ -14,59 +17,96 @@ function describe(content: Content | undefined): string {
   }
 }
 
+/** Who wrote a message, as an agent would read it: the customer, the bot, a human agent or the system. */
+function who(message: Message): string {
+  const author = message.author
+  const role = author?.type === 'user' ? 'customer' : (author?.subtypes?.[0] ?? 'business')
+  return author?.displayName ? `${author.displayName} (${role})` : role
+}
+
 export async function sunshineTour(baseUrl: string): Promise<void> {
-  const sc = createSunshineConversationsClient({
-    baseUrl, // in production: zendeskBaseUrl('<your subdomain>')
-    headers: { authorization: `Basic ${btoa('app_5d8cff3cd55b040010928b5c:demo-key-secret')}` },
+  const sc = createSunshine({
+    keyId: 'app_5d8cff3cd55b040010928b5c',
+    secret: 'demo-key-secret',
+    baseUrl, // in production: zendeskBaseUrl('<your subdomain>') from @parley/sunshine-conversations
   })
   const appId = '5d8cff3cd55b040010928b5b'
   const userId = '42589ad070d43be9b00ff7e5'
 
-  const created = await sc.POST('/v2/apps/{appId}/conversations', {
+  const { conversation } = await sc.orThrow.POST('/v2/apps/{appId}/conversations', {
     params: { path: { appId } },
     body: { type: 'personal', participants: [{ userId }], displayName: 'Order 10234 support' },
   })
-  const c = created.data?.conversation
-  if (!c) throw new Error(`create conversation: HTTP ${created.response.status}`)
-  console.log(`  created a ${c.type} conversation "${c.displayName}" -> ${c.id} (HTTP ${created.response.status})`)
+  const conversationId = conversation?.id ?? '029c31f25a21b47effd7be90'
+  const path = { appId, conversationId }
+  console.log(`  created a ${conversation?.type} conversation "${conversation?.displayName}" -> ${conversationId}`)
 
-  const list = await sc.GET('/v2/apps/{appId}/conversations', {
-    params: { path: { appId }, query: { filter: { userId }, page: { size: 10 } } },
+  // 1. The bot answers (an AI-generated business message).
+  const botAnswer = 'I cannot change a delivery address myself. Let me get a colleague for you.'
+  const bot = await sc.orThrow.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+    params: { path },
+    body: { author: { type: 'business', displayName: 'Order bot', subtypes: ['AI'] }, content: { type: 'text', text: botAnswer } },
   })
-  if (!list.data) throw new Error(`list conversations: HTTP ${list.response.status}`)
-  const query = decodeURIComponent(new URL(list.response.url).search)
-  console.log(`  user ${userId} is in ${list.data.conversations?.length ?? 0} conversations (${query}):`)
-  for (const conv of list.data.conversations ?? []) {
-    const controller = conv.activeSwitchboardIntegration?.name
-    console.log(`   • ${conv.displayName ?? '(untitled)'} [${conv.type}${conv.isDefault ? ', default' : ''}] last active ${conv.lastUpdatedAt}${controller ? `, handled by ${controller}` : ''}`)
-  }
-  const meta = list.data.meta
-  console.log(`   more: ${meta?.hasMore ? `yes, next page with page[after]=${meta.afterCursor}` : 'no'}`)
+  const botMessageId = bot.messages?.[0]?.id ?? ''
+  console.log(`  Order bot (AI) answers "${botAnswer}" -> message ${botMessageId}`)
 
-  const conversationId = c.id ?? '029c31f25a21b47effd7be90'
-  const sent = await sc.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
-    params: { path: { appId, conversationId } },
-    body: {
-      author: { type: 'business', displayName: 'Steve' },
-      content: { type: 'text', text: 'Your parcel is out for delivery and should arrive today.' },
-    },
-  })
-  const m = sent.data?.messages?.[0]
-  console.log(`  ${m?.author?.displayName ?? 'the business'} posted ${describe(m?.content)} -> message ${m?.id} (HTTP ${sent.response.status})`)
+  // 2. Who can take over: the switchboard's integrations, in hand-off order.
+  const { switchboards } = await sc.orThrow.GET('/v2/apps/{appId}/switchboards', { params: { path: { appId } } })
+  const switchboardId = switchboards?.[0]?.id ?? '5ef21b86e933b7355c11c600'
+  const { switchboardIntegrations = [] } = await sc.orThrow.GET(
+    '/v2/apps/{appId}/switchboards/{switchboardId}/switchboardIntegrations',
+    { params: { path: { appId, switchboardId } } },
+  )
+  const nameOf = (id: string | null | undefined) => switchboardIntegrations.find((s) => s.id === id)?.name
+  const handoffs = switchboardIntegrations.filter((s) => nameOf(s.nextSwitchboardIntegrationId)).map((s) => `${s.name} -> ${nameOf(s.nextSwitchboardIntegrationId)}`)
+  console.log(`  switchboard ${switchboardId} hands over ${handoffs.join(', ')}`)
+  const agents = switchboardIntegrations.find((s) => s.integrationType === 'zd:agentWorkspace')?.name ?? 'zd-agentWorkspace'
 
-  const messages = await sc.GET('/v2/apps/{appId}/conversations/{conversationId}/messages', {
-    params: { path: { appId, conversationId } },
+  // 3. The bot passes control to the agent workspace; the metadata reaches its switchboard:passControl webhook.
+  const metadata = { first_message_id: botMessageId, reason: 'Customer wants a new delivery address', orderNumber: 10234 }
+  await sc.orThrow.POST('/v2/apps/{appId}/conversations/{conversationId}/passControl', {
+    params: { path },
+    body: { switchboardIntegration: agents, metadata },
   })
+  console.log(`  the bot passes control to ${agents}, with ${JSON.stringify(metadata)}`)
+
+  // 4. The agent types, then replies.
+  const agent = { type: 'business', displayName: 'Alex', avatarUrl: 'https://www.gravatar.com/avatar/alex.png' } as const
+  await sc.orThrow.POST('/v2/apps/{appId}/conversations/{conversationId}/activity', {
+    params: { path },
+    body: { author: agent, type: 'typing:start' },
+  })
+  console.log(`  Alex (agent) is typing...`)
+  const reply = 'Hi, I am Alex. I have changed the address; the parcel arrives before 6 pm.'
+  const sent = await sc.orThrow.POST('/v2/apps/{appId}/conversations/{conversationId}/messages', {
+    params: { path },
+    body: { author: agent, content: { type: 'text', text: reply } },
+  })
+  console.log(`  Alex (agent) replies "${reply}" -> message ${sent.messages?.[0]?.id}`)
+
+  // 5. The conversation as the agent workspace shows it: the newest page of messages, oldest first.
+  const messages = await sc.orThrow.GET('/v2/apps/{appId}/conversations/{conversationId}/messages', { params: { path } })
   console.log(`  the newest page of messages (oldest first):`)
-  for (const msg of messages.data?.messages ?? []) {
-    console.log(`   ${msg.received?.slice(0, 16).replace('T', ' ')}  ${msg.author?.displayName ?? msg.author?.type}: ${describe(msg.content)}`)
+  for (const msg of messages.messages ?? []) {
+    const what = msg.activity ? `[${msg.activity.type}]` : describe(msg.content)
+    console.log(`   ${msg.received?.slice(0, 16).replace('T', ' ')}  ${who(msg)}: ${what}`)
   }
-  const older = messages.data?.meta
-  console.log(`   older messages: ${older?.hasMore ? `page back with page[before]=${older.beforeCursor}` : 'none'}`)
 
-  const tooBig = await sc.GET('/v2/apps/{appId}/conversations', {
-    params: { path: { appId }, query: { filter: { userId }, page: { size: 500 } } },
-  })
-  const [why] = JSON.parse(tooBig.response.headers.get('sl-violations') ?? '[]') as { message: string }[]
-  console.log(`  page[size]=500 is refused: HTTP ${tooBig.response.status} "${tooBig.error?.errors[0]?.title}" (${why?.message ?? 'no violation reported'})`)
+  // New list operations paginate with no SDK code: the spec's x-parley-pagination says how.
+  const people: string[] = []
+  for await (const p of sc.paginate('/v2/apps/{appId}/conversations/{conversationId}/participants', { params: { path } }, { maxPages: 1 })) {
+    people.push(`${p.userExternalId ?? p.userId} (${p.clientAssociations[0]?.type ?? 'no client'})`)
+  }
+  console.log(`  participants: ${people.join(', ')}`)
+
+  // The spec's rules are checked by the API (here the mock): a user cannot send a typing indicator.
+  try {
+    await sc.orThrow.POST('/v2/apps/{appId}/conversations/{conversationId}/activity', {
+      params: { path },
+      body: { author: { type: 'user', userId }, type: 'typing:start' },
+    })
+  } catch (err) {
+    if (!(err instanceof ApiError)) throw err
+    console.log(`  a customer cannot send typing:start (only conversation:read): HTTP ${err.status}, code ${err.code}`)
+  }
 }

@@ -3055,7 +3055,7 @@ export interface operations {
                      *             "subtypes": [
                      *               "agent"
                      *             ],
-                     *             "displayName": "Alex (support)",
+                     *             "displayName": "Alex",
                      *             "avatarUrl": "https://www.gravatar.com/avatar/alex.png"
                      *           },
                      *           "content": {
