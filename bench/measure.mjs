@@ -20,9 +20,11 @@ export async function interleave(contenders, rounds) {
   const names = Object.keys(contenders)
   const samples = []
   for (let r = 0; r < rounds; r++) {
-    const order = names.map((_, i) => names[(i + r) % names.length])
     const sample = {}
-    for (const name of r % 2 ? order.reverse() : order) sample[name] = await contenders[name]()
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + r) % names.length] // each contender goes first in turn
+      sample[name] = await contenders[name]()
+    }
     samples.push(sample)
   }
   return samples
