@@ -1,6 +1,6 @@
 // Assembles the object every factory returns (each casts it to its typed ParleyClient): openapi-fetch's methods
 // routed through `send`, so every call gets timeouts, retries and checks; `orThrow`; and pagination.
-import { HTTP_METHODS, type Core, type HttpMethod, type Prepared } from './core/send.js'
+import type { Core, HttpMethod, Prepared } from './core/send.js'
 import { items, pages, type Dialects } from './pagination/engine.js'
 import type { PaginateOptions } from './pagination/types.js'
 
@@ -15,7 +15,10 @@ export function assemble(core: Core, dialects: Dialects): unknown {
     paginate: (path: string, init?: Prepared, options?: PaginateOptions) => items(core, dialects, path, init, options),
     pages: (path: string, init?: Prepared, options?: PaginateOptions) => pages(core, dialects, path, init, options),
   }
-  for (const method of HTTP_METHODS) {
+  // openapi-fetch's HTTP methods are its upper-case keys (next to request, use and eject).
+  for (const key in core.base) {
+    const method = key as HttpMethod
+    if (method !== method.toUpperCase()) continue
     client[method] = (path: string, init?: Prepared) => core.send(method, path, init)
     orThrow[method] = async (path: string, init?: Prepared) => (await core.send(method, path, init, { orThrow: true })).data
   }

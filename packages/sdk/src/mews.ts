@@ -18,15 +18,8 @@ export interface MewsOptions extends CommonOptions {
 
 type Tokens = 'ClientToken' | 'AccessToken' | 'Client'
 type Paths = FillBody<paths, Tokens>
-type PagePaths = {
-  [K in keyof Paths]: {
-    [M in keyof Paths[K]]: Paths[K][M] extends { requestBody: { content: { 'application/json': infer B } } }
-      ? Omit<Paths[K][M], 'requestBody'> & { requestBody: { content: { 'application/json': MewsCursorFree<B> } } }
-      : Paths[K][M]
-  }
-}
-type MewsCursorFree<B> = B extends { Limitation: infer L } ? Omit<B, 'Limitation'> & { Limitation: Omit<L, 'Cursor'> } : B
-export type MewsClient = ParleyClient<Paths, typeof operations, PagePaths>
+/** The facade sends `Limitation.Cursor` on every page of a listing. */
+export type MewsClient = ParleyClient<Paths, typeof operations, { body?: { Limitation?: { Cursor?: never } } }>
 
 export const mewsVendor: Vendor = {
   requestIdHeaders: ['request-id'],

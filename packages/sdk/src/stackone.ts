@@ -15,11 +15,8 @@ export interface StackOneOptions extends CommonOptions {
 }
 
 type Paths = FillHeaders<paths, 'x-account-id'>
-type PagePaths = StackOnePagePaths<Paths>
-type StackOnePagePaths<P> = {
-  [K in keyof P]: { [M in keyof P[K]]: P[K][M] extends { parameters: { query?: infer Q } } ? Omit<P[K][M], 'parameters'> & { parameters: Omit<P[K][M]['parameters'], 'query'> & { query?: Omit<NonNullable<Q>, 'next'> } } : P[K][M] }
-}
-export type StackOneClient = ParleyClient<Paths, typeof operations, PagePaths>
+/** The facade sends `next` on every page of a listing. */
+export type StackOneClient = ParleyClient<Paths, typeof operations, { params?: { query?: { next?: never } } }>
 
 export const stackoneVendor: Vendor = {
   requestIdHeaders: ['x-request-id'],

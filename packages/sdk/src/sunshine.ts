@@ -22,17 +22,8 @@ export interface SunshineOptions extends CommonOptions {
   auth?: 'basic' | 'jwt' | undefined
 }
 
-type PagePaths = {
-  [K in keyof paths]: {
-    [M in keyof paths[K]]: paths[K][M] extends { parameters: { query?: infer Q } }
-      ? Omit<paths[K][M], 'parameters'> & {
-          parameters: Omit<paths[K][M]['parameters'], 'query'> & { query?: SunshineCursorFree<NonNullable<Q>> }
-        }
-      : paths[K][M]
-  }
-}
-type SunshineCursorFree<Q> = Q extends { page?: infer Pg } ? Omit<Q, 'page'> & { page?: Omit<NonNullable<Pg>, 'after' | 'before'> } : Q
-export type SunshineClient = ParleyClient<paths, typeof operations, PagePaths>
+/** The facade sends `page[after]` (or `page[before]`) on every page of a listing. */
+export type SunshineClient = ParleyClient<paths, typeof operations, { params?: { query?: { page?: { after?: never; before?: never } } } }>
 
 export const sunshineVendor: Vendor = {
   requestIdHeaders: ['x-zendesk-request-id', 'x-request-id'],

@@ -30,7 +30,7 @@ type FillBodyOp<Op, K extends string> = Op extends { requestBody: { content: { '
   : Op
 
 /** The init argument: optional when the operation needs no parameters or body. */
-export type InitArgs<Init> = RequiredKeys<Init> extends never ? [init?: Init & CallOptions] : [init: Init & CallOptions]
+export type InitArgs<Init> = {} extends Init ? [init?: Init & CallOptions] : [init: Init & CallOptions]
 
 /** Paths of `Paths` that have method `M`. */
 export type PathsWith<Paths, M extends Lower> = {
@@ -77,21 +77,22 @@ export type PageData<Paths, Ops, P> = P extends keyof Paths
 export type PageItem<Paths, Ops, P> = NonNullable<PageData<Paths, Ops, P>[ItemsKey<Ops, P> & keyof PageData<Paths, Ops, P>]> extends readonly (infer I)[]
   ? I
   : never
-/** The init of a paginated call: openapi-fetch's init for that operation, without the cursor the facade sends. */
-export type PaginateInit<PagePaths, Ops, P> = P extends keyof PagePaths
-  ? MethodOf<Ops, P> extends keyof PagePaths[P]
-    ? FetchOptions<PagePaths[P][MethodOf<Ops, P>]>
+/** The init of a paginated call: openapi-fetch's init for that operation; `Cursor` rules out the cursor the facade sends. */
+export type PaginateInit<Paths, Ops, P, Cursor> = P extends keyof Paths
+  ? MethodOf<Ops, P> extends keyof Paths[P]
+    ? FetchOptions<Paths[P][MethodOf<Ops, P>]> & Cursor
     : never
   : never
-export type PaginateArgs<Init> = RequiredKeys<Init> extends never
+export type PaginateArgs<Init> = {} extends Init
   ? [init?: Init, options?: PaginateOptions]
   : [init: Init, options?: PaginateOptions]
 
 /**
  * A Parley client: every method of openapi-fetch's `Client<Paths>`, plus `orThrow`, and `paginate` / `pages` for
- * exactly the paginated operations (any other path is a type error).
+ * exactly the paginated operations (any other path is a type error). `Cursor` is the shape that rules out, in a
+ * listing's init, the cursor the facade sends itself (it is cheaper for the compiler than taking it out of the type).
  */
-export type ParleyClient<Paths extends Record<string, any>, Ops, PagePaths = Paths> = Client<Paths> & {
+export type ParleyClient<Paths extends Record<string, any>, Ops, Cursor = {}> = Client<Paths> & {
   readonly orThrow: OrThrow<Paths>
   /**
    * Every item of every page, in order. Throws a ParleyError when a page fails. Several loops may share one
@@ -99,12 +100,12 @@ export type ParleyClient<Paths extends Record<string, any>, Ops, PagePaths = Pat
    */
   paginate<P extends PaginatedPath<Ops> & keyof Paths>(
     path: P,
-    ...args: PaginateArgs<PaginateInit<PagePaths, Ops, P>>
-  ): AsyncIterableIterator<PageItem<Paths, Ops, P>>
+    ...args: PaginateArgs<PaginateInit<Paths, Ops, P, Cursor>>
+  ): AsyncGenerator<PageItem<Paths, Ops, P>, void, undefined>
   /** Whole pages, each with its items, parsed body and raw Response. */
   pages<P extends PaginatedPath<Ops> & keyof Paths>(
     path: P,
-    ...args: PaginateArgs<PaginateInit<PagePaths, Ops, P>>
-  ): AsyncIterableIterator<Page<PageItem<Paths, Ops, P>, PageData<Paths, Ops, P>>>
+    ...args: PaginateArgs<PaginateInit<Paths, Ops, P, Cursor>>
+  ): AsyncGenerator<Page<PageItem<Paths, Ops, P>, PageData<Paths, Ops, P>>, void, undefined>
 }
 

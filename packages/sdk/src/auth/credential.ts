@@ -29,7 +29,7 @@ export function withHeaders(init: Record<string, any>, extra: Record<string, str
 export async function resolveCredential(value: Credential, field: string): Promise<string> {
   const resolved = typeof value === 'string' ? value : await value()
   if (typeof resolved !== 'string' || resolved === '') {
-    throw new ConfigurationError(field, `gave no credential (the function returned ${typeof resolved === 'string' ? 'an empty string' : typeOf(resolved)})`)
+    throw new ConfigurationError(field, `gave no credential, got ${typeof resolved === 'string' ? 'an empty string' : typeOf(resolved)}`)
   }
   return resolved
 }

@@ -13,7 +13,6 @@ import { checkBaseUrl, checkHeaders, checkPathParams } from './validate.js'
 const globalFetch: Fetch = (request) => fetch(request)
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE'
-export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE']
 
 /** An operation's `x-parley-pagination`, as the API package generates it. */
 export interface PaginationMeta {

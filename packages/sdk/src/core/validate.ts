@@ -46,7 +46,6 @@ export function checkBaseUrl(baseUrl: unknown): void {
   } catch {}
   // `?` and `#` on the raw string: an empty query or fragment (`https://x/?`) leaves url.search and url.hash empty.
   if (!url || !/^https?:$/.test(url.protocol) || /[?#]/.test(baseUrl as string)) {
-    const got = typeof baseUrl === 'string' ? '' : `, got ${typeOf(baseUrl)}`
-    throw new ConfigurationError('baseUrl', `must be an absolute http(s) URL without query or fragment, like https://api.example.com${got}`)
+    throw new ConfigurationError('baseUrl', `must be an absolute http(s) URL without query or fragment, like https://api.example.com, got ${typeOf(baseUrl)}`)
   }
 }

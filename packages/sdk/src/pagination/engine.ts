@@ -27,8 +27,8 @@ export async function* pages(
   const method = core.meta('GET', path)?.pagination ? 'GET' : 'POST'
   const pagination = core.meta(method, path)?.pagination
   if (!pagination) throw new ConfigurationError('path', `${path} does not paginate`)
-  const dialect = dialects[pagination.dialect]
-  if (!dialect) throw new ConfigurationError('path', `${path} paginates in the "${pagination.dialect}" dialect, which this client does not know`)
+  // Each factory passes the dialects its spec declares (the generator checks the names), so this cannot miss.
+  const dialect = dialects[pagination.dialect]!
   const maxItems = checkLimit(options.maxItems, 'maxItems')
   const maxPages = checkLimit(options.maxPages, 'maxPages')
   const first: Prepared = init ?? {}
