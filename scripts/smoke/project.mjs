@@ -28,6 +28,10 @@ export async function createConsumerProject(work, root = ROOT) {
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'parley-smoke', private: true, type: 'module' }, null, 2)}\n`)
   const install = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs.map((f) => join(packDir, f))]
   ok(await run('npm', install, { cwd: project, env: npmEnv(), timeoutMs: 180_000 }), 'npm install of the tarballs')
+  for (const dir of PACKAGE_DIRS) {
+    const installed = join(project, 'node_modules', '@parley', dir, 'dist', 'esm', 'index.js')
+    if (!existsSync(installed)) throw new Error(`the tarball of packages/${dir} has no dist/esm/index.js: was it being rebuilt while it was packed?`)
+  }
 
   const here = new URL('.', import.meta.url)
   copyFileSync(new URL('client.mjs', here), join(project, 'client.mjs'))
