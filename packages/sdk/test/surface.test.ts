@@ -1,5 +1,8 @@
 // Each factory's client has every method of openapi-fetch's client, and each of them goes through the facade
 // (credentials, checks, timeouts): what a user switching from openapi-fetch expects to find.
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import createClient from 'openapi-fetch'
 import { describe, expect, it } from 'vitest'
 import { ConfigurationError, createBrevo, createMews, createStackOne, createSunshine } from '../src/index.js'
@@ -43,5 +46,28 @@ describe.each(Object.entries(factories))('%s client', (_name, make) => {
     const client = make(s.fetch as never) as unknown as Record<string, (path: string) => Promise<unknown>>
     await expect(client.TRACE!('/anything')).rejects.toThrow(/TRACE \/anything failed: .*TRACE/)
     expect(s.requests).toHaveLength(0)
+  })
+})
+
+// Layers point one way: a newcomer can read the SDK from errors.ts up to the factories without a loop.
+describe('source layout', () => {
+  it('has no import cycle', () => {
+    const root = fileURLToPath(new URL('../src/', import.meta.url))
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))
+    const imports = new Map(
+      files.map((file) => {
+        const text = readFileSync(join(root, file), 'utf8')
+        const targets = [...text.matchAll(/^(?:import|export)[^'"]*from '(\.[^']+)\.js'/gm)].map((m) => join(dirname(file), `${m[1]}.ts`))
+        return [file, targets]
+      }),
+    )
+    expect(imports.size).toBeGreaterThan(15)
+    const cycles: string[] = []
+    const visit = (file: string, path: string[]) => {
+      if (path.includes(file)) return void cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '))
+      for (const next of imports.get(file) ?? []) visit(next, [...path, file])
+    }
+    for (const file of imports.keys()) visit(file, [])
+    expect(cycles).toEqual([])
   })
 })
