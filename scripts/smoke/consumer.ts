@@ -1,6 +1,7 @@
 // What a user writes with the four clients, type-checked (--strict, --noEmit) against the packed packages'
 // declarations under each TypeScript in tools.mjs: a read, a paginate, a POST, an orThrow, an error check.
 import { ApiError, TimeoutError, createBrevo, createMews, createStackOne, createSunshine } from '@parley/sdk'
+import { createStackOne as createStackOneClient, type Conversation } from '@parley/sdk/stackone'
 
 export async function inbox(accountId: string): Promise<string[]> {
   const out: string[] = []
@@ -46,3 +47,11 @@ export async function inbox(accountId: string): Promise<string[]> {
   void so.GET('/unified/messaging/nope', {})
   return out
 }
+
+// What a library author exports (compiled with declaration emit and exactOptionalPropertyTypes): a client's methods
+// and the subpath's model types can be named in a .d.ts, and options read from the environment may be undefined.
+declare const env: Record<string, string | undefined>
+const support = createStackOneClient({ apiKey: 'k', accountId: 'acc', baseUrl: env.STACKONE_URL, retry: { maxRetries: undefined } })
+export const listConversations = support.paginate
+export const getConversation = support.orThrow.GET
+export const conversationName = (c: Conversation): string => c.name ?? ''

@@ -36,8 +36,13 @@ export async function createConsumerProject(work, root = ROOT) {
   const here = new URL('.', import.meta.url)
   copyFileSync(new URL('client.mjs', here), join(project, 'client.mjs'))
   copyFileSync(new URL('consumer.ts', here), join(project, 'consumer.ts'))
-  // What a strict user compiles with; skipLibCheck off so the shipped declarations are checked too.
-  const compilerOptions = { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], strict: true, noEmit: true, skipLibCheck: false, types: [] }
+  // What a strict user compiles with; skipLibCheck off so the shipped declarations are checked too, and declarations
+  // emitted (as a library does) so a type the SDK cannot name there fails the check.
+  const compilerOptions = {
+    module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], strict: true,
+    exactOptionalPropertyTypes: true, declaration: true, emitDeclarationOnly: true, outDir: 'declarations',
+    skipLibCheck: false, types: [],
+  }
   writeFileSync(join(project, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, files: ['consumer.ts'] }, null, 2)}\n`)
   return project
 }
