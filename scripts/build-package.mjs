@@ -2,10 +2,11 @@
 // Builds the package in the current directory: ESM and CommonJS, each with its own declarations (so both
 // `import` and `require` get types of the right module kind), plus the package's spec as openapi.yaml.
 //
-// A package that lists `parley.bundle` entries (the SDK) also gets its ESM JavaScript bundled per entry, with the
-// shared code split into chunks: a cold `import('@parley/sdk')` then loads a handful of files instead of ~30, and
-// error classes stay one identity across entries. The `browser` build swaps files named in `parley.browser`
-// (a redirect follower a browser cannot use) for their browser versions.
+// A package that lists `parley.bundle` entries (the SDK) also gets its ESM JavaScript bundled into one file per entry:
+// a cold `import('@parley/sdk')` then loads two files (the entry and errors.js) instead of ~30, which is most of what
+// an import costs. errors.js stays one module that every entry imports, so `instanceof ApiError` holds whichever
+// entry made the client and whichever the caller imported the class from. The `browser` build swaps files named in
+// `parley.browser` (a redirect follower a browser cannot use) for their browser versions.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -33,28 +34,36 @@ if (pkg.parley?.spec) copyFileSync(join(ROOT, 'specs', pkg.parley.spec), 'openap
 
 if (pkg.parley?.bundle) {
   const { build } = await import('esbuild')
-  const entryPoints = Object.fromEntries(pkg.parley.bundle.map((name) => [name, `src/${name}.ts`]))
+  const entryPoints = Object.fromEntries([...pkg.parley.bundle, 'errors'].map((name) => [name, `src/${name}.ts`]))
   const swaps = Object.entries(pkg.parley.browser ?? {}).map(([from, to]) => [resolve(from), resolve(to)])
+  const errors = resolve('src/errors.ts')
+  const sharedErrors = {
+    name: 'shared-errors',
+    setup(b) {
+      b.onResolve({ filter: /errors\.js$/ }, (args) =>
+        resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === errors && args.importer !== errors ? { path: './errors.js', external: true } : undefined,
+      )
+    },
+  }
   const common = {
     entryPoints,
     bundle: true,
-    splitting: true,
     format: 'esm',
     target: 'es2022',
     // Sibling @parley packages are inlined (only their small operation maps are runtime code); third-party
     // dependencies stay external.
     external: Object.keys(pkg.dependencies ?? {}).filter((d) => !d.startsWith('@parley/')),
-    chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
   }
   // tsc's per-module ESM JavaScript is replaced by the bundles; its declarations stay.
   for (const file of walk('dist/esm')) if (file.endsWith('.js')) rmSync(file)
-  await build({ ...common, outdir: 'dist/esm', platform: 'neutral' })
+  await build({ ...common, outdir: 'dist/esm', platform: 'neutral', plugins: [sharedErrors] })
   await build({
     ...common,
     outdir: 'dist/browser',
     platform: 'browser',
     plugins: [
+      sharedErrors,
       {
         name: 'browser-swaps',
         setup(b) {

@@ -30,6 +30,7 @@ const CHECKS = [
   'retry: a 503 then a 200 is one call answered 200',
   'timeout: an answer slower than timeoutMs is a TimeoutError',
   'orThrow: a 404 is an ApiError with status, message and request id',
+  'one error model across entry points: a subpath client throws the root ApiError',
   'POST: answered 503, sent exactly once',
   'per-API packages: a plain openapi-fetch call on each',
 ]

@@ -4,6 +4,7 @@
 // `resolved` is the file each package's import resolved to.
 import process from 'node:process'
 import { ApiError, TimeoutError, createBrevo, createMews, createStackOne, createSunshine } from '@parley/sdk'
+import { ApiError as StackOneApiError, createStackOne as createStackOneOnly } from '@parley/sdk/stackone'
 import { createBrevoConversationsClient } from '@parley/brevo-conversations'
 import { createMewsMessageThreadsClient } from '@parley/mews-message-threads'
 import { createStackOneMessagingClient } from '@parley/stackone-messaging'
@@ -106,6 +107,13 @@ const CHECKS = {
     if (!(err instanceof ApiError)) throw new Error(`expected an ApiError, got ${err?.name}: ${err?.message}`)
     same([err.status, err.requestId, err.message.includes('Conversation missing not found')], [404, 'req_smoke_404', true], 'status, request id, message')
     return `${err.name} ${err.status}: ${err.message}`
+  },
+
+  async 'one error model across entry points: a subpath client throws the root ApiError'() {
+    const only = createStackOneOnly({ ...stackone, baseUrl: `${url}/stackone` })
+    const err = await rejection(only.orThrow.GET('/unified/messaging/conversations/{id}', { params: { path: { id: 'missing' } } }))
+    same([err instanceof ApiError, err instanceof StackOneApiError, ApiError === StackOneApiError], [true, true, true], 'instanceof across entries')
+    return `${err.name} from @parley/sdk/stackone is @parley/sdk's ApiError`
   },
 
   async 'POST: answered 503, sent exactly once'() {
