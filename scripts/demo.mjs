@@ -5,10 +5,11 @@ import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { listSpecs, ROOT } from './lib/specs.mjs'
-import { startMocks, stopMocks } from './lib/prism.mjs'
+// Prism is started and stopped (by its own pid) by @parley/testing, built before this script runs.
+import { startMocks } from '../packages/testing/dist/esm/index.js'
 
 const tsxCli = createRequire(join(ROOT, 'examples', 'package.json')).resolve('tsx/cli')
-const mocks = await startMocks(listSpecs())
+const mocks = await startMocks(listSpecs().map((s) => s.path))
 const env = { ...process.env }
 for (const m of mocks) env[`PARLEY_MOCK_${m.name.toUpperCase().replaceAll('-', '_')}`] = m.url
 console.log(`Prism mocks up: ${mocks.map((m) => `${m.name} ${m.url}`).join(', ')}\n`)
@@ -24,6 +25,6 @@ try {
     child.on('exit', (c) => resolve(c ?? 1))
   })
 } finally {
-  await stopMocks(mocks)
+  await Promise.all(mocks.map((m) => m.stop()))
 }
 process.exit(code)
