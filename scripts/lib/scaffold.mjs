@@ -46,7 +46,7 @@ export function scaffoldPackage(spec, doc) {
 import type { paths } from './generated/schema.js'
 
 export type { components, operations as operationTypes, paths } from './generated/schema.js'
-export { operationList, operations } from './generated/operations.js'
+export { operationList, operations, rateLimit } from './generated/operations.js'
 
 /** The vendor's production base URL (the spec's first server). */
 export const defaultBaseUrl = ${JSON.stringify(baseUrl)}

@@ -2,7 +2,7 @@ import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { components, paths } from './generated/schema.js'
 
 export type { components, operations as operationTypes, paths } from './generated/schema.js'
-export { operationList, operations } from './generated/operations.js'
+export { operationList, operations, rateLimit } from './generated/operations.js'
 
 type Schemas = components['schemas']
 
