@@ -10,6 +10,7 @@ const alias = [
   { find: /^@parley\/testing$/, replacement: src('testing/src/index.ts') },
   { find: /^@parley\/testing\/vitest$/, replacement: src('testing/src/vitest.ts') },
   ...listSpecs().map((s) => ({ find: new RegExp(`^${s.packageName}$`), replacement: src(`${s.name}/src/index.ts`) })),
+  ...listSpecs().map((s) => ({ find: new RegExp(`^${s.packageName}/webhooks$`), replacement: src(`${s.name}/src/webhooks.ts`) })),
 ]
 
 export default defineConfig({

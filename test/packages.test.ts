@@ -22,17 +22,24 @@ const ATTW = join(dirname(require.resolve('@arethetypeswrong/cli/package.json'))
 interface Pkg {
   dir: string
   name: string
-  /** Entry points (package name or name/subpath) and the factory each must export. */
+  /** Entry points (package name or name/subpath) and what each must export (factories; `webhookExamples`, an object). */
   entries: Record<string, string[]>
   spec: boolean
 }
 
 const SDK_FACTORIES = ['createStackOne', 'createBrevo', 'createSunshine', 'createMews']
+/** A per-API package: its client factory at the root, its spec's webhook examples (an object) on `/webhooks`. */
+const api = (dir: string, factory: string): Pkg => ({
+  dir,
+  name: `@parley/${dir}`,
+  entries: { [`@parley/${dir}`]: [factory], [`@parley/${dir}/webhooks`]: ['webhookExamples'] },
+  spec: true,
+})
 const PACKAGES: Pkg[] = [
-  { dir: 'stackone-messaging', name: '@parley/stackone-messaging', entries: { '@parley/stackone-messaging': ['createStackOneMessagingClient'] }, spec: true },
-  { dir: 'brevo-conversations', name: '@parley/brevo-conversations', entries: { '@parley/brevo-conversations': ['createBrevoConversationsClient'] }, spec: true },
-  { dir: 'sunshine-conversations', name: '@parley/sunshine-conversations', entries: { '@parley/sunshine-conversations': ['createSunshineConversationsClient'] }, spec: true },
-  { dir: 'mews-message-threads', name: '@parley/mews-message-threads', entries: { '@parley/mews-message-threads': ['createMewsMessageThreadsClient'] }, spec: true },
+  api('stackone-messaging', 'createStackOneMessagingClient'),
+  api('brevo-conversations', 'createBrevoConversationsClient'),
+  api('sunshine-conversations', 'createSunshineConversationsClient'),
+  api('mews-message-threads', 'createMewsMessageThreadsClient'),
   {
     dir: 'sdk',
     name: '@parley/sdk',
@@ -45,8 +52,16 @@ const PACKAGES: Pkg[] = [
     },
     spec: false,
   },
+  {
+    dir: 'rate-limit-redis',
+    name: '@parley/rate-limit-redis',
+    entries: { '@parley/rate-limit-redis': ['createRedisRateLimitStore', 'createRedisWebhookStore'] },
+    spec: false,
+  },
 ]
 const ENTRIES: Record<string, string[]> = Object.assign({}, ...PACKAGES.map((p) => p.entries))
+/** What `typeof` an entry's export must be: a factory is a function, the webhook examples an object. */
+const kindOf = (name: string) => (name === 'webhookExamples' ? 'object' : 'function')
 
 // ---------------------------------------------------------------------------------------------------------------
 // Child processes: each is tracked by its handle and killed in afterAll if a failed test left it running.
@@ -181,7 +196,7 @@ describe.concurrent('packed packages', () => {
     const out = JSON.parse(ok(await run(process.execPath, ['--input-type=module', '-e', script], { cwd: project }), 'node (ESM)')) as Record<string, { file: string; factories: string[] }> & { calls: string[] }
     for (const [entry, factories] of Object.entries(ENTRIES)) {
       expect(out[entry]?.file, entry).toMatch(/\/node_modules\/@parley\/[^/]+\/dist\/esm\/[a-z]+\.js$/)
-      expect(out[entry]?.factories, entry).toEqual(factories.map(() => 'function'))
+      expect(out[entry]?.factories, entry).toEqual(factories.map(kindOf))
     }
     expect(out.calls).toEqual(['function', 'function', 'function'])
   })
@@ -204,7 +219,7 @@ describe.concurrent('packed packages', () => {
     const out = JSON.parse(ok(res, 'node (CJS)')) as Record<string, { file: string; factories: string[] }> & { calls: string[]; specs: boolean[] }
     for (const [entry, factories] of Object.entries(ENTRIES)) {
       expect(out[entry]?.file, entry).toMatch(/\/node_modules\/@parley\/[^/]+\/dist\/cjs\/[a-z]+\.js$/)
-      expect(out[entry]?.factories, entry).toEqual(factories.map(() => 'function'))
+      expect(out[entry]?.factories, entry).toEqual(factories.map(kindOf))
     }
     expect(out.calls).toEqual(['function', 'function', 'function'])
     expect(out.specs).toEqual([true, true, true, true])
@@ -217,6 +232,7 @@ import { createStackOneMessagingClient, type Conversation } from '@parley/stacko
 import { createBrevoConversationsClient } from '@parley/brevo-conversations'
 import { createSunshineConversationsClient } from '@parley/sunshine-conversations'
 import { createMewsMessageThreadsClient } from '@parley/mews-message-threads'
+import { createRedisRateLimitStore, RedisStoreError, type RedisRateLimitStore } from '@parley/rate-limit-redis'
 
 export async function main(): Promise<string[]> {
   const options: StackOneOptions = { apiKey: 'k', accountId: 'a' }
@@ -232,6 +248,8 @@ export async function main(): Promise<string[]> {
   const text: string | undefined = message.data?.text
   await createSunshineConversationsClient().GET('/v2/apps/{appId}/conversations/{conversationId}', { params: { path: { appId: 'a', conversationId: 'c' } } })
   void createMewsMessageThreadsClient()
+  const budget: RedisRateLimitStore = createRedisRateLimitStore({ url: 'redis://localhost:6379' }, { onUnavailable: 'in-process' })
+  void budget.close().catch((e: unknown) => e instanceof RedisStoreError && e.address)
   void createSunshine({ keyId: 'app_1', secret: 's', auth: 'jwt' })
   const page: Page<Conversation> | undefined = undefined
   void page

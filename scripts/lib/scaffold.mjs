@@ -1,5 +1,6 @@
 // A new spec gets a package to live in, so adding one needs no change to the generator. The entry file is the
-// starting point a maintainer then edits (friendly aliases); everything under src/generated stays generated.
+// starting point a maintainer then edits (friendly aliases); src/webhooks.ts re-exports the generated webhook
+// examples for the `/webhooks` subpath; everything under src/generated stays generated.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './specs.mjs'
@@ -23,6 +24,10 @@ export function scaffoldPackage(spec, doc) {
         import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
         require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
       },
+      './webhooks': {
+        import: { types: './dist/esm/webhooks.d.ts', default: './dist/esm/webhooks.js' },
+        require: { types: './dist/cjs/webhooks.d.ts', default: './dist/cjs/webhooks.js' },
+      },
       './openapi.yaml': './openapi.yaml',
       './package.json': './package.json',
     },
@@ -45,7 +50,7 @@ export function scaffoldPackage(spec, doc) {
     `import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { paths } from './generated/schema.js'
 
-export type { components, operations as operationTypes, paths } from './generated/schema.js'
+export type { components, operations as operationTypes, paths, webhooks } from './generated/schema.js'
 export { operationList, operations, rateLimit } from './generated/operations.js'
 
 /** The vendor's production base URL (the spec's first server). */
@@ -54,6 +59,12 @@ export const defaultBaseUrl = ${JSON.stringify(baseUrl)}
 export function ${factory}(options: ClientOptions = {}): Client<paths> {
   return createClient<paths>({ baseUrl: defaultBaseUrl, ...options })
 }
+`,
+  )
+  writeFileSync(
+    join(dir, 'src', 'webhooks.ts'),
+    `// The spec's sample webhook deliveries, on a subpath of their own so that importing the client never loads them.
+export { webhookExamples, type WebhookBody } from './generated/webhook-examples.js'
 `,
   )
 }

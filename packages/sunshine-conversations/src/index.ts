@@ -1,7 +1,7 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { components, paths } from './generated/schema.js'
 
-export type { components, operations as operationTypes, paths } from './generated/schema.js'
+export type { components, operations as operationTypes, paths, webhooks } from './generated/schema.js'
 export { operationList, operations, rateLimit } from './generated/operations.js'
 
 type Schemas = components['schemas']
@@ -89,11 +89,48 @@ export type UserUpdateBody = Schemas['UserUpdateBody']
 /** An integration (channel or custom); per-type fields are extra properties. */
 export type Integration = Schemas['Integration']
 export type IntegrationType = Schemas['IntegrationType']
-/** A webhook of a custom integration; `secret` signs its deliveries. */
+/** A webhook of a custom integration; every delivery carries its `secret` in the `X-API-Key` header. */
 export type Webhook = Schemas['Webhook']
 export type WebhookCreateBody = Schemas['WebhookCreateBody']
 /** The body of UpdateWebhook (PATCH): only the fields you send change. */
 export type WebhookUpdateBody = Schemas['WebhookBody']
+
+/**
+ * The JSON body of one webhook delivery: `{ app, webhook, events }`. One delivery may carry several events, of
+ * different types; Sunshine sends the webhook's `secret` in the `X-API-Key` header (a shared secret, not a
+ * signature). Sample deliveries per event: `webhookExamples` from `@parley/sunshine-conversations/webhooks`.
+ */
+export type WebhookPayload = Schemas['WebhookPayload']
+/** One event of a delivery, discriminated by `type` (narrow with `event.type === 'conversation:message'`). */
+export type WebhookEvent = Schemas['WebhookEvent']
+/** What every event carries: `id` (the same on a redelivery: handle each id once) and `createdAt`. */
+export type WebhookEventBase = Schemas['WebhookEventBase']
+export type WebhookApp = Schemas['WebhookApp']
+/** The webhook that made a delivery (`id`, `version`). */
+export type WebhookRef = Schemas['WebhookRef']
+/** The conversation of an event (id, type, metadata, switchboard integrations). */
+export type WebhookConversation = Schemas['WebhookConversation']
+/** A message as webhooks deliver it; its `content` is the same `Content` union as in the API. */
+export type WebhookMessage = Schemas['WebhookMessage']
+export type WebhookAuthor = Schemas['WebhookAuthor']
+export type WebhookSource = Schemas['WebhookSource']
+export type ConversationMessageEvent = Schemas['ConversationMessageEvent']
+export type ConversationCreateEvent = Schemas['ConversationCreateEvent']
+export type ConversationReadEvent = Schemas['ConversationReadEvent']
+export type ConversationTypingEvent = Schemas['ConversationTypingEvent']
+export type ConversationPostbackEvent = Schemas['ConversationPostbackEvent']
+export type ConversationJoinEvent = Schemas['ConversationJoinEvent']
+export type ConversationLeaveEvent = Schemas['ConversationLeaveEvent']
+export type ConversationMessageDeliveryChannelEvent = Schemas['ConversationMessageDeliveryChannelEvent']
+export type ConversationMessageDeliveryUserEvent = Schemas['ConversationMessageDeliveryUserEvent']
+export type ConversationMessageDeliveryFailureEvent = Schemas['ConversationMessageDeliveryFailureEvent']
+export type SwitchboardPassControlEvent = Schemas['SwitchboardPassControlEvent']
+export type SwitchboardOfferControlEvent = Schemas['SwitchboardOfferControlEvent']
+export type SwitchboardAcceptControlEvent = Schemas['SwitchboardAcceptControlEvent']
+export type SwitchboardReleaseControlEvent = Schemas['SwitchboardReleaseControlEvent']
+export type SwitchboardPassControlFailureEvent = Schemas['SwitchboardPassControlFailureEvent']
+export type SwitchboardOfferControlFailureEvent = Schemas['SwitchboardOfferControlFailureEvent']
+export type SwitchboardAcceptControlFailureEvent = Schemas['SwitchboardAcceptControlFailureEvent']
 
 /** The `{ conversation }` answer of Create/Get/UpdateConversation. */
 export type ConversationResponse = Schemas['ConversationResponse']

@@ -722,7 +722,425 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "conversation:message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was sent in a conversation
+         * @description Trigger `conversation:message`. A message was sent in a conversation, by the user or on behalf of the
+         *     business.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationMessageWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was created
+         * @description Trigger `conversation:create`. A conversation was created.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationCreateWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was marked as read
+         * @description Trigger `conversation:read`. The user (or the business) read the conversation.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationReadWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:typing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Someone started or stopped typing
+         * @description Trigger `conversation:typing`. The user (or the business) started or stopped typing.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationTypingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:postback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A postback button was clicked
+         * @description Trigger `conversation:postback`. The user clicked a postback button of a message.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationPostbackWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user joined a conversation
+         * @description Trigger `conversation:join`. A user joined a conversation (became a participant).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationJoinWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A user left a conversation
+         * @description Trigger `conversation:leave`. A user left a conversation (is no longer a participant).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationLeaveWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:message:delivery:channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message reached the channel
+         * @description Trigger `conversation:message:delivery:channel`. A business message was delivered to the third-party channel
+         *     (e.g. WhatsApp accepted it).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationMessageDeliveryChannelWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:message:delivery:user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message reached the user
+         * @description Trigger `conversation:message:delivery:user`. A business message was delivered to the user's device (for
+         *     channels that report it).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationMessageDeliveryUserWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation:message:delivery:failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message could not be delivered
+         * @description Trigger `conversation:message:delivery:failure`. A business message could not be delivered to the channel or
+         *     the user.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["ConversationMessageDeliveryFailureWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:passControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Control of a conversation was passed
+         * @description Trigger `switchboard:passControl`. Control of a conversation was passed to a switchboard integration;
+         *     `conversation.activeSwitchboardIntegration` is the new one.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardPassControlWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:offerControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Control of a conversation was offered
+         * @description Trigger `switchboard:offerControl`. Control of a conversation was offered to a switchboard integration;
+         *     `conversation.pendingSwitchboardIntegration` is the one offered.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardOfferControlWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:acceptControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Control of a conversation was accepted
+         * @description Trigger `switchboard:acceptControl`. A switchboard integration accepted the control it was offered.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardAcceptControlWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:releaseControl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Control of a conversation was released
+         * @description Trigger `switchboard:releaseControl`. The integration in control released the conversation; no switchboard
+         *     integration is in control now.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardReleaseControlWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:passControl:failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Passing control failed
+         * @description Trigger `switchboard:passControl:failure`. Passing control of a conversation failed (e.g. the target does not
+         *     exist).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardPassControlFailureWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:offerControl:failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Offering control failed
+         * @description Trigger `switchboard:offerControl:failure`. Offering control of a conversation failed.
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardOfferControlFailureWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "switchboard:acceptControl:failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accepting control failed
+         * @description Trigger `switchboard:acceptControl:failure`. Accepting control of a conversation failed (e.g. no control was
+         *     offered).
+         *
+         *     Authenticated by the webhook's secret in the `X-API-Key` header: a shared secret, not a signature (no HMAC, no
+         *     timestamp), so compare it in constant time and answer 401 when it is missing or wrong. Retries and
+         *     deduplication: see `WebhookPayload`.
+         */
+        post: operations["SwitchboardAcceptControlFailureWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Error body of every 4xx response. Several errors appear only with a 400. */
@@ -2138,6 +2556,598 @@ export interface components {
         SwitchboardIntegrationListResponse: {
             switchboardIntegrations?: components["schemas"]["SwitchboardIntegrationConfig"][];
         };
+        /**
+         * @description The JSON body of one webhook delivery (payload version v2): the app, the webhook that sent it and the events.
+         *     One delivery may carry several events, of different types, users and conversations; handle each.
+         *
+         *     **Authentication.** Each delivery carries the webhook's secret (`secret` in the answers of CreateWebhook and
+         *     GetWebhook) in the `X-API-Key` header. It is a shared secret, not a signature: there is no HMAC and no
+         *     timestamp, so compare it in constant time. There is no rotation operation.
+         *
+         *     **Delivery.** Up to 5 attempts over 15 minutes, at increasing intervals. No answer within 20 s counts as a
+         *     failure; a 400, 401, 403, 404 or 406 answer is not retried. A redelivered event keeps its `id`: handle each id
+         *     once. The order of deliveries is not documented.
+         *
+         *     The vendor's schema marks almost nothing required; this one requires what an event means nothing without (ids,
+         *     types, the conversation). Expect fields and event types not listed here.
+         */
+        WebhookPayload: {
+            app: components["schemas"]["WebhookApp"];
+            webhook: components["schemas"]["WebhookRef"];
+            /** @description The events, each of a type the webhook subscribed to (its `triggers`). */
+            events: components["schemas"]["WebhookEvent"][];
+        };
+        /** @description One event of a delivery; `type` tells which (narrow with `event.type === 'conversation:message'`). */
+        WebhookEvent: components["schemas"]["ConversationMessageEvent"] | components["schemas"]["ConversationCreateEvent"] | components["schemas"]["ConversationReadEvent"] | components["schemas"]["ConversationTypingEvent"] | components["schemas"]["ConversationPostbackEvent"] | components["schemas"]["ConversationJoinEvent"] | components["schemas"]["ConversationLeaveEvent"] | components["schemas"]["ConversationMessageDeliveryChannelEvent"] | components["schemas"]["ConversationMessageDeliveryUserEvent"] | components["schemas"]["ConversationMessageDeliveryFailureEvent"] | components["schemas"]["SwitchboardPassControlEvent"] | components["schemas"]["SwitchboardOfferControlEvent"] | components["schemas"]["SwitchboardAcceptControlEvent"] | components["schemas"]["SwitchboardReleaseControlEvent"] | components["schemas"]["SwitchboardPassControlFailureEvent"] | components["schemas"]["SwitchboardOfferControlFailureEvent"] | components["schemas"]["SwitchboardAcceptControlFailureEvent"];
+        /** @description The app a delivery is for. */
+        WebhookApp: {
+            /**
+             * @description The id of the app.
+             * @example 5698edbf2a43bd081be982f1
+             */
+            id: string;
+        };
+        /** @description The webhook that made a delivery. */
+        WebhookRef: {
+            /**
+             * @description The id of the webhook.
+             * @example 5f4eaef8bd1d5e000c4f8c1b
+             */
+            id: string;
+            /**
+             * @description The payload version of the webhook (`v2` for this shape).
+             * @example v2
+             */
+            version?: string;
+        };
+        /** @description What every event carries besides its `type` and `payload`. */
+        WebhookEventBase: {
+            /**
+             * @description The id of the event. A redelivered event keeps it: use it to handle each event once.
+             * @example 5f74a0d0e3a2ba000c41e7a5
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When the event was generated (`YYYY-MM-DDThh:mm:ss.SSSZ`).
+             * @example 2020-10-01T14:32:16.781Z
+             */
+            createdAt: string;
+        };
+        /** @description The conversation of an event (vendor `conversationTruncated`). */
+        WebhookConversation: {
+            /**
+             * @description The id of the conversation.
+             * @example c93bb9c14dde8ffb94564eae
+             */
+            id: string;
+            type?: components["schemas"]["ConversationType"];
+            metadata?: components["schemas"]["Metadata"];
+            /** @description The switchboard integration in control of the conversation; omitted when none is. */
+            activeSwitchboardIntegration?: components["schemas"]["SwitchboardIntegration"] | null;
+            /** @description The switchboard integration offered control; omitted when none was. */
+            pendingSwitchboardIntegration?: components["schemas"]["SwitchboardIntegration"] | null;
+        };
+        /**
+         * @description A message as webhooks deliver it (vendor `messageWebhook`): the author carries no `userExternalId`, and `user`
+         *     only with `includeFullUser`.
+         */
+        WebhookMessage: {
+            /**
+             * @description The id of the message.
+             * @example 5f74a0d0e3a2ba000c41e7a4
+             */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When Sunshine Conversations received the message.
+             * @example 2020-10-01T14:32:16.762Z
+             */
+            received?: string;
+            author: components["schemas"]["WebhookAuthor"];
+            content: components["schemas"]["Content"];
+            source?: components["schemas"]["WebhookSource"];
+            quotedMessage?: components["schemas"]["QuotedMessage"] | null;
+            metadata?: components["schemas"]["Metadata"];
+            /** @description True if the message is a placeholder for a deleted message. */
+            deleted?: boolean | null;
+        };
+        /** @description The author of a message or activity in a webhook (vendor `authorWebhook`). */
+        WebhookAuthor: {
+            /**
+             * @description `user` (the end user) or `business`.
+             * @enum {string}
+             */
+            type: "business" | "user";
+            /**
+             * @description The id of the user (`user` authors only).
+             * @example 5963c0d619a30a2e00de36b8
+             */
+            userId?: string;
+            /**
+             * @description The display name of the author (seen in the vendor's examples, not in its schema).
+             * @example Jane Doe
+             */
+            displayName?: string;
+            /**
+             * Format: uri
+             * @description The avatar of the author (seen in the vendor's examples, not in its schema).
+             */
+            avatarUrl?: string;
+            /** @description The full user, with profile; only when the webhook has `includeFullUser`. */
+            user?: components["schemas"]["User"];
+        };
+        /** @description Where a message or activity came from; `client` and `device` only when the webhook has `includeFullSource`. */
+        WebhookSource: components["schemas"]["Source"] & {
+            /** @description The client the user wrote from. */
+            client?: Record<string, unknown> | null;
+            /** @description The device the user wrote from. */
+            device?: Record<string, unknown> | null;
+        };
+        /** @description `conversation:message`: A message was sent in a conversation, by the user or on behalf of the business. */
+        ConversationMessageEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:message";
+            payload: {
+                /** @description The conversation the message was sent in. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The message. */
+                message: components["schemas"]["WebhookMessage"];
+                /** @description Messages sent with the Notification API since the user's last message. */
+                recentNotifications?: components["schemas"]["WebhookMessage"][];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:message";
+        };
+        /** @description `conversation:create`: A conversation was created. */
+        ConversationCreateEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:create";
+            payload: {
+                /** @description The conversation that was created. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /**
+                 * @description Why the conversation was created: `linkRequest` (to transfer the user to another channel), `message` (a
+                 *     message was sent), `none` (e.g. CreateConversation), `notification` (the Notification API), `prechatCapture`
+                 *     (a Web Messenger prechat form), `startConversation` (an SDK or channel start event), `proactiveMessaging`.
+                 * @enum {string}
+                 */
+                creationReason?: "linkRequest" | "message" | "none" | "notification" | "prechatCapture" | "startConversation" | "proactiveMessaging";
+                /** @description Where the creation came from. */
+                source?: components["schemas"]["WebhookSource"];
+                /** @description The user of the conversation; only for `personal` conversations (use ListParticipants for `sdkGroup`). */
+                user?: components["schemas"]["User"];
+                /** @description The referral that led to the conversation, if any. */
+                referral?: {
+                    /** @description The referral's identifier. */
+                    code?: string;
+                    /** @description More about the referral. */
+                    details?: {
+                        /** @example MESSENGER_CODE */
+                        source?: string;
+                        /** @example OPEN-THREAD */
+                        type?: string;
+                        /** @description The ad the referral came from, if any. */
+                        adId?: string | null;
+                    } | null;
+                } | null;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:create";
+        };
+        /** @description `conversation:read`: The user (or the business) read the conversation. */
+        ConversationReadEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:read";
+            payload: {
+                /** @description The conversation that was read. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The read receipt. */
+                activity?: {
+                    /** @enum {string} */
+                    type?: "conversation:read";
+                    /** @description Where the activity came from. */
+                    source?: components["schemas"]["WebhookSource"];
+                    /** @description Who read the conversation. */
+                    author?: components["schemas"]["WebhookAuthor"];
+                };
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:read";
+        };
+        /** @description `conversation:typing`: The user (or the business) started or stopped typing. */
+        ConversationTypingEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:typing";
+            payload: {
+                /** @description The conversation. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The typing indicator. */
+                activity?: {
+                    /** @enum {string} */
+                    type?: "typing:start" | "typing:stop";
+                    /** @description Where the activity came from. */
+                    source?: components["schemas"]["WebhookSource"];
+                    /** @description Who is typing. */
+                    author?: components["schemas"]["WebhookAuthor"];
+                };
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:typing";
+        };
+        /** @description `conversation:postback`: The user clicked a postback button of a message. */
+        ConversationPostbackEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:postback";
+            payload: {
+                /** @description The button's postback. */
+                postback?: {
+                    /** @description The `payload` of the clicked postback action. */
+                    payload?: string;
+                    /** @description The `metadata` of the clicked postback action. */
+                    metadata?: components["schemas"]["Metadata"];
+                };
+                /** @description The conversation of the message holding the button. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The user who clicked. */
+                user?: components["schemas"]["User"];
+                /** @description Where the click came from. */
+                source?: components["schemas"]["WebhookSource"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:postback";
+        };
+        /** @description `conversation:join`: A user joined a conversation (became a participant). */
+        ConversationJoinEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:join";
+            payload: {
+                /** @description The conversation joined. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The user who joined (id and external id). */
+                user?: components["schemas"]["User"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:join";
+        };
+        /** @description `conversation:leave`: A user left a conversation (is no longer a participant). */
+        ConversationLeaveEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:leave";
+            payload: {
+                /** @description The conversation left. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The user who left (id and external id). */
+                user?: components["schemas"]["User"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:leave";
+        };
+        /**
+         * @description `conversation:message:delivery:channel`: A business message was delivered to the third-party channel (e.g.
+         *     WhatsApp accepted it).
+         */
+        ConversationMessageDeliveryChannelEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:message:delivery:channel";
+            payload: {
+                /** @description The user of the conversation. */
+                user?: components["schemas"]["User"];
+                /** @description The conversation of the message. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The message (its id only). */
+                message: {
+                    /** @description The id of the message. */
+                    id: string;
+                };
+                /** @description Where the message was sent. */
+                destination?: {
+                    /**
+                     * @description The channel, e.g. `web`, `ios`, `messenger`, `whatsapp`.
+                     * @example whatsapp
+                     */
+                    type?: string;
+                    /** @description The integration the message was sent to. */
+                    integrationId?: string;
+                };
+                /**
+                 * @description The channel's messages for this message, when the channel exposes ids (their order may differ between
+                 *     triggers).
+                 */
+                externalMessages?: {
+                    /** @description The channel's id of the message. */
+                    id?: string;
+                }[] | null;
+                /** @description Whether this is the last event for this `message.id` and `destination.type`. */
+                isFinalEvent?: boolean;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:message:delivery:channel";
+        };
+        /**
+         * @description `conversation:message:delivery:user`: A business message was delivered to the user's device (for channels that
+         *     report it).
+         */
+        ConversationMessageDeliveryUserEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:message:delivery:user";
+            payload: {
+                /** @description The user of the conversation. */
+                user?: components["schemas"]["User"];
+                /** @description The conversation of the message. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The message (its id only). */
+                message: {
+                    /** @description The id of the message. */
+                    id: string;
+                };
+                /** @description Where the message was sent. */
+                destination?: {
+                    /**
+                     * @description The channel, e.g. `web`, `ios`, `messenger`, `whatsapp`.
+                     * @example whatsapp
+                     */
+                    type?: string;
+                    /** @description The integration the message was sent to. */
+                    integrationId?: string;
+                };
+                /**
+                 * @description The channel's messages for this message, when the channel exposes ids (their order may differ between
+                 *     triggers).
+                 */
+                externalMessages?: {
+                    /** @description The channel's id of the message. */
+                    id?: string;
+                }[] | null;
+                /** @description Whether this is the last event for this `message.id` and `destination.type`. */
+                isFinalEvent?: boolean;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:message:delivery:user";
+        };
+        /** @description `conversation:message:delivery:failure`: A business message could not be delivered to the channel or the user. */
+        ConversationMessageDeliveryFailureEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "conversation:message:delivery:failure";
+            payload: {
+                /** @description The user of the conversation. */
+                user?: components["schemas"]["User"];
+                /** @description The conversation of the message. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The message (its id only). */
+                message: {
+                    /** @description The id of the message. */
+                    id: string;
+                };
+                /** @description Where the message was sent. */
+                destination?: {
+                    /**
+                     * @description The channel, e.g. `web`, `ios`, `messenger`, `whatsapp`.
+                     * @example whatsapp
+                     */
+                    type?: string;
+                    /** @description The integration the message was sent to. */
+                    integrationId?: string;
+                };
+                /**
+                 * @description The channel's messages for this message, when the channel exposes ids (their order may differ between
+                 *     triggers).
+                 */
+                externalMessages?: {
+                    /** @description The channel's id of the message. */
+                    id?: string;
+                }[] | null;
+                /** @description Whether this is the last event for this `message.id` and `destination.type`. */
+                isFinalEvent?: boolean;
+                /** @description Why the delivery failed. */
+                error?: {
+                    /** @example bad_request */
+                    code?: string;
+                    message?: string;
+                };
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "conversation:message:delivery:failure";
+        };
+        /**
+         * @description `switchboard:passControl`: Control of a conversation was passed to a switchboard integration;
+         *     `conversation.activeSwitchboardIntegration` is the new one.
+         */
+        SwitchboardPassControlEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:passControl";
+            payload: {
+                /** @description The conversation, with the integration now in control. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+                /**
+                 * @description Why control was passed, when known (e.g. `ticketClosed`, `transferToEmail`).
+                 * @example ticketClosed
+                 */
+                reason?: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:passControl";
+        };
+        /**
+         * @description `switchboard:offerControl`: Control of a conversation was offered to a switchboard integration;
+         *     `conversation.pendingSwitchboardIntegration` is the one offered.
+         */
+        SwitchboardOfferControlEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:offerControl";
+            payload: {
+                /** @description The conversation, with the integration in control and the one offered control. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:offerControl";
+        };
+        /** @description `switchboard:acceptControl`: A switchboard integration accepted the control it was offered. */
+        SwitchboardAcceptControlEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:acceptControl";
+            payload: {
+                /** @description The conversation, with the integration now in control. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:acceptControl";
+        };
+        /**
+         * @description `switchboard:releaseControl`: The integration in control released the conversation; no switchboard integration
+         *     is in control now.
+         */
+        SwitchboardReleaseControlEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:releaseControl";
+            payload: {
+                /** @description The conversation, with no integration in control. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+                /**
+                 * @description Why control was released, when known (e.g. `ticketClosed`, `transferToEmail`).
+                 * @example ticketClosed
+                 */
+                reason?: string;
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:releaseControl";
+        };
+        /** @description `switchboard:passControl:failure`: Passing control of a conversation failed (e.g. the target does not exist). */
+        SwitchboardPassControlFailureEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:passControl:failure";
+            payload: {
+                /** @description What went wrong, e.g. `{code: "switchboard_invalid_target", message}`. */
+                error?: {
+                    /** @example switchboard_invalid_target */
+                    code?: string;
+                    /** @example The target switchboard integration does not exist. */
+                    message?: string;
+                };
+                /** @description The conversation of the failed action. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:passControl:failure";
+        };
+        /** @description `switchboard:offerControl:failure`: Offering control of a conversation failed. */
+        SwitchboardOfferControlFailureEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:offerControl:failure";
+            payload: {
+                /** @description What went wrong, e.g. `{code: "switchboard_invalid_target", message}`. */
+                error?: {
+                    /** @example switchboard_invalid_target */
+                    code?: string;
+                    /** @example The target switchboard integration does not exist. */
+                    message?: string;
+                };
+                /** @description The conversation of the failed action. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:offerControl:failure";
+        };
+        /** @description `switchboard:acceptControl:failure`: Accepting control of a conversation failed (e.g. no control was offered). */
+        SwitchboardAcceptControlFailureEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            type: "switchboard:acceptControl:failure";
+            payload: {
+                /** @description What went wrong, e.g. `{code: "switchboard_invalid_target", message}`. */
+                error?: {
+                    /** @example switchboard_invalid_target */
+                    code?: string;
+                    /** @example The target switchboard integration does not exist. */
+                    message?: string;
+                };
+                /** @description The conversation of the failed action. */
+                conversation: components["schemas"]["WebhookConversation"];
+                /** @description The `metadata` sent with the switchboard action, if any. */
+                metadata?: components["schemas"]["Metadata"];
+            };
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "switchboard:acceptControl:failure";
+        };
     };
     responses: {
         /** @description Missing or invalid credentials (not declared by the vendor's reference, but returned in practice). */
@@ -2438,6 +3448,11 @@ export interface components {
          * @example 5ef21b86e933b7355c11c600
          */
         switchboardId: string;
+        /**
+         * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+         *     returned; it is not a signature.
+         */
+        WebhookApiKey: string;
     };
     requestBodies: never;
     headers: never;
@@ -4628,6 +5643,737 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ConversationMessageWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:message` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationMessageEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationCreateWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:create` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationCreateEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationReadWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:read` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationReadEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationTypingWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:typing` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationTypingEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationPostbackWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:postback` events (a delivery of a webhook with several triggers may mix
+         *     types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationPostbackEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationJoinWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:join` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationJoinEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationLeaveWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:leave` events (a delivery of a webhook with several triggers may mix types:
+         *     see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationLeaveEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationMessageDeliveryChannelWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:message:delivery:channel` events (a delivery of a webhook with several
+         *     triggers may mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationMessageDeliveryChannelEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationMessageDeliveryUserWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:message:delivery:user` events (a delivery of a webhook with several triggers
+         *     may mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationMessageDeliveryUserEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationMessageDeliveryFailureWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `conversation:message:delivery:failure` events (a delivery of a webhook with several
+         *     triggers may mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["ConversationMessageDeliveryFailureEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardPassControlWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:passControl` events (a delivery of a webhook with several triggers may mix
+         *     types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardPassControlEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardOfferControlWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:offerControl` events (a delivery of a webhook with several triggers may mix
+         *     types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardOfferControlEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardAcceptControlWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:acceptControl` events (a delivery of a webhook with several triggers may mix
+         *     types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardAcceptControlEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardReleaseControlWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:releaseControl` events (a delivery of a webhook with several triggers may mix
+         *     types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardReleaseControlEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardPassControlFailureWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:passControl:failure` events (a delivery of a webhook with several triggers may
+         *     mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardPassControlFailureEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardOfferControlFailureWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:offerControl:failure` events (a delivery of a webhook with several triggers
+         *     may mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardOfferControlFailureEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SwitchboardAcceptControlFailureWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The webhook's secret, sent with every delivery. Compare it in constant time with the `secret` CreateWebhook
+                 *     returned; it is not a signature.
+                 */
+                "X-API-Key": components["parameters"]["WebhookApiKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A delivery holding `switchboard:acceptControl:failure` events (a delivery of a webhook with several triggers
+         *     may mix types: see `WebhookPayload`).
+         */
+        requestBody: {
+            content: {
+                "application/json": {
+                    app: components["schemas"]["WebhookApp"];
+                    webhook: components["schemas"]["WebhookRef"];
+                    events: components["schemas"]["SwitchboardAcceptControlFailureEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx acknowledges the delivery; answer within 20 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The `X-API-Key` is missing or wrong. Sunshine does not retry a 401. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
