@@ -1,7 +1,7 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { components, paths } from './generated/schema.js'
 
-export type { components, operations as operationTypes, paths } from './generated/schema.js'
+export type { components, operations as operationTypes, paths, webhooks } from './generated/schema.js'
 export { operationList, operations, rateLimit } from './generated/operations.js'
 
 type Schemas = components['schemas']
@@ -45,6 +45,25 @@ export type AddMessagesResult = Schemas['MessageAddResult']
 export type AddedMessage = Schemas['AddedMessage']
 /** The error body every non-2xx status shares: `Message`, optional `RequestId` and (development only) `Details`. */
 export type ErrorBody = Schemas['Error']
+
+/**
+ * The JSON body of one General Webhooks delivery: `{ EnterpriseId, IntegrationId, Events }`, events carrying ids
+ * only. Mews authenticates a delivery by the secret token in the URL it calls (`?Token=...`). Sample deliveries:
+ * `webhookExamples` from `@parley/mews-message-threads/webhooks`.
+ */
+export type WebhookPayload = Schemas['WebhookPayload']
+/** One event, discriminated by `Discriminator` (narrow with `event.Discriminator === 'MessageAdded'`). */
+export type WebhookEvent = Schemas['WebhookEvent']
+/** `{ Id }`: the id of the entity an event is about. Events have no id of their own: dedupe on (Discriminator, Id). */
+export type WebhookEventValue = Schemas['WebhookEventValue']
+/** A message was added: `Value.Id` is the Message id (read it with `messages/getAll`). */
+export type MessageAddedEvent = Schemas['MessageAddedEvent']
+export type ServiceOrderUpdatedEvent = Schemas['ServiceOrderUpdatedEvent']
+export type ResourceUpdatedEvent = Schemas['ResourceUpdatedEvent']
+export type ResourceBlockUpdatedEvent = Schemas['ResourceBlockUpdatedEvent']
+export type CustomerAddedEvent = Schemas['CustomerAddedEvent']
+export type CustomerUpdatedEvent = Schemas['CustomerUpdatedEvent']
+export type PaymentUpdatedEvent = Schemas['PaymentUpdatedEvent']
 
 /**
  * The Mews DEMO environment, the default because production needs real tokens. (The spec lists production first;

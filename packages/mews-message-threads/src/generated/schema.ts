@@ -96,7 +96,188 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    MessageAdded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A message was added
+         * @description Discriminator `MessageAdded`. A message was added to a message thread. `Value.Id` is the id of the
+         *     **Message**. Mews sends ids only: to read the message, call `messages/getAll` with the thread ids to look in
+         *     and a `CreatedUtc` window (at most one month), and match `Messages[].Id` (there is no filter by message id).
+         *     Which messages raise it (the guest's, the property's, your own) is not documented.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["MessageAddedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ServiceOrderUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A service order was updated
+         * @description Discriminator `ServiceOrderUpdated`. A service order (a reservation or a product order) was added or updated.
+         *     Not a message event: listed because the same General Webhooks URL receives it when Mews selects it for your
+         *     integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["ServiceOrderUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ResourceUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A resource was updated
+         * @description Discriminator `ResourceUpdated`. A resource (e.g. a room) was updated. Not a message event: listed because the
+         *     same General Webhooks URL receives it when Mews selects it for your integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["ResourceUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ResourceBlockUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A resource block was updated
+         * @description Discriminator `ResourceBlockUpdated`. A resource block (e.g. an out-of-order room) was added or updated. Not a
+         *     message event: listed because the same General Webhooks URL receives it when Mews selects it for your
+         *     integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["ResourceBlockUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CustomerAdded: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer was added
+         * @description Discriminator `CustomerAdded`. A customer was added. Not a message event: listed because the same General
+         *     Webhooks URL receives it when Mews selects it for your integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["CustomerAddedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    CustomerUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer was updated
+         * @description Discriminator `CustomerUpdated`. A customer was updated (a new customer also raises `CustomerAdded`). Not a
+         *     message event: listed because the same General Webhooks URL receives it when Mews selects it for your
+         *     integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["CustomerUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    PaymentUpdated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A payment was updated
+         * @description Discriminator `PaymentUpdated`. A payment was added or updated. Not a message event: listed because the same
+         *     General Webhooks URL receives it when Mews selects it for your integration.
+         *
+         *     Authenticated by the secret token in the URL Mews calls (`?Token=...`): compare it in constant time and answer
+         *     401 when it is missing or wrong. No header, no signature. Delivery, retries and deduplication: see
+         *     `WebhookPayload`.
+         */
+        post: operations["PaymentUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -385,6 +566,141 @@ export interface components {
              */
             Details?: string;
         };
+        /**
+         * @description The JSON body of one General Webhooks delivery: the enterprise, your integration and the events (ids only).
+         *     One delivery holds the events of one moment, up to hundreds, of any of the types Mews selected for your
+         *     integration (set up by email to partnersuccess@mews.com; one URL per integration).
+         *
+         *     **Authentication.** You choose a secret token and put it in the URL you give Mews, e.g.
+         *     `https://example.com/mews/webhooks?Token=...`; Mews calls that URL as is. There is no header and no signature:
+         *     compare the token in constant time.
+         *
+         *     **Delivery.** Answer with a 2xx (200, 202 or 204) within 5 s: queue the events, then answer. Any 4xx, 5xx or
+         *     timeout is retried after a few minutes and discarded after repeated attempts (how many is not documented); 307
+         *     and 308 redirects are followed. Events typically arrive 2 to 5 minutes after the change. Events carry no id of
+         *     their own, and a new entity raises both `...Added` and `...Updated`: handle each (`Discriminator`, `Value.Id`)
+         *     once.
+         */
+        WebhookPayload: {
+            /**
+             * Format: uuid
+             * @description The enterprise (property) the events are about.
+             * @example 3fa85f64-5717-4562-b3fc-2c963f66afa6
+             */
+            EnterpriseId: string;
+            /**
+             * Format: uuid
+             * @description Your integration.
+             * @example c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2
+             */
+            IntegrationId: string;
+            /** @description The events; expect discriminators not listed here. */
+            Events: components["schemas"]["WebhookEvent"][];
+        };
+        /** @description One event of a delivery; `Discriminator` tells which (narrow with `event.Discriminator === 'MessageAdded'`). */
+        WebhookEvent: components["schemas"]["MessageAddedEvent"] | components["schemas"]["ServiceOrderUpdatedEvent"] | components["schemas"]["ResourceUpdatedEvent"] | components["schemas"]["ResourceBlockUpdatedEvent"] | components["schemas"]["CustomerAddedEvent"] | components["schemas"]["CustomerUpdatedEvent"] | components["schemas"]["PaymentUpdatedEvent"];
+        /** @description What an event carries: the id of the entity it is about (fetch the entity to see what changed). */
+        WebhookEventValue: {
+            /**
+             * Format: uuid
+             * @description The id of the entity.
+             * @example 1f3d6b9a-7c2e-4e5d-9a4b-b32100d3e6f7
+             */
+            Id: string;
+        };
+        /**
+         * @description `MessageAdded`: A message was added to a message thread. `Value.Id` is the id of the **Message**. Mews sends
+         *     ids only: to read the message, call `messages/getAll` with the thread ids to look in and a `CreatedUtc` window
+         *     (at most one month), and match `Messages[].Id` (there is no filter by message id). Which messages raise it
+         *     (the guest's, the property's, your own) is not documented.
+         */
+        MessageAddedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "MessageAdded";
+            /** @description The id of the added message. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `ServiceOrderUpdated`: A service order (a reservation or a product order) was added or updated. Not a message
+         *     event: listed because the same General Webhooks URL receives it when Mews selects it for your integration.
+         */
+        ServiceOrderUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "ServiceOrderUpdated";
+            /** @description The id of the service order. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `ResourceUpdated`: A resource (e.g. a room) was updated. Not a message event: listed because the same General
+         *     Webhooks URL receives it when Mews selects it for your integration.
+         */
+        ResourceUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "ResourceUpdated";
+            /** @description The id of the resource. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `ResourceBlockUpdated`: A resource block (e.g. an out-of-order room) was added or updated. Not a message
+         *     event: listed because the same General Webhooks URL receives it when Mews selects it for your integration.
+         */
+        ResourceBlockUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "ResourceBlockUpdated";
+            /** @description The id of the resource block. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `CustomerAdded`: A customer was added. Not a message event: listed because the same General Webhooks URL
+         *     receives it when Mews selects it for your integration.
+         */
+        CustomerAddedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "CustomerAdded";
+            /** @description The id of the customer. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `CustomerUpdated`: A customer was updated (a new customer also raises `CustomerAdded`). Not a message event:
+         *     listed because the same General Webhooks URL receives it when Mews selects it for your integration.
+         */
+        CustomerUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "CustomerUpdated";
+            /** @description The id of the customer. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
+        /**
+         * @description `PaymentUpdated`: A payment was added or updated. Not a message event: listed because the same General
+         *     Webhooks URL receives it when Mews selects it for your integration.
+         */
+        PaymentUpdatedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            Discriminator: "PaymentUpdated";
+            /** @description The id of the payment. */
+            Value: components["schemas"]["WebhookEventValue"];
+        };
     };
     responses: {
         /** @description Empty page, only when the request had `Prefer: return=minimal`. No body. Ends pagination. */
@@ -556,6 +872,11 @@ export interface components {
          * @example return=minimal
          */
         Prefer: string;
+        /**
+         * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+         *     the name Mews shows). Compare it in constant time.
+         */
+        WebhookToken: string;
     };
     requestBodies: never;
     headers: {
@@ -825,6 +1146,300 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    MessageAddedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `MessageAdded` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["MessageAddedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ServiceOrderUpdatedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `ServiceOrderUpdated` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["ServiceOrderUpdatedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceUpdatedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `ResourceUpdated` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["ResourceUpdatedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResourceBlockUpdatedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `ResourceBlockUpdated` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["ResourceBlockUpdatedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CustomerAddedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `CustomerAdded` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["CustomerAddedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CustomerUpdatedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `CustomerUpdated` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["CustomerUpdatedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaymentUpdatedWebhook: {
+        parameters: {
+            query: {
+                /**
+                 * @description The secret token you put in the webhook URL you gave Mews (its name and value are yours to choose; `Token` is
+                 *     the name Mews shows). Compare it in constant time.
+                 */
+                Token: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A delivery holding `PaymentUpdated` events (a delivery may mix types: see `WebhookPayload`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    EnterpriseId: string;
+                    /** Format: uuid */
+                    IntegrationId: string;
+                    Events: components["schemas"]["PaymentUpdatedEvent"][];
+                };
+            };
+        };
+        responses: {
+            /** @description Received (200, 202 or 204), within 5 s. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token is missing or wrong. Mews retries every 4xx, so fix the URL rather than wait. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -7,4 +7,120 @@ export type WebhookBody<E extends keyof webhooks> = NonNullable<webhooks[E]['pos
 
 /** The spec's example deliveries of each webhook event, in spec order: parsed JSON bodies to test a receiver with. */
 export const webhookExamples: { readonly [E in keyof webhooks]: readonly WebhookBody<E>[] } = {
+  "MessageAdded": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "MessageAdded",
+          "Value": {
+            "Id": "1f3d6b9a-7c2e-4e5d-9a4b-b32100d3e6f7"
+          }
+        }
+      ]
+    },
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "MessageAdded",
+          "Value": {
+            "Id": "1f3d6b9a-7c2e-4e5d-9a4b-b32100d3e6f7"
+          }
+        },
+        {
+          "Discriminator": "MessageAdded",
+          "Value": {
+            "Id": "a6c1e0f4-3b8d-4f27-8e19-b321009c4a52"
+          }
+        }
+      ]
+    }
+  ],
+  "ServiceOrderUpdated": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "ServiceOrderUpdated",
+          "Value": {
+            "Id": "8d5e6f7a-0b1c-4d2e-9f3a-b32100b4c5d6"
+          }
+        }
+      ]
+    }
+  ],
+  "ResourceUpdated": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "ResourceUpdated",
+          "Value": {
+            "Id": "5ee074b1-6c86-48e8-915f-c7aa4702086f"
+          }
+        }
+      ]
+    }
+  ],
+  "ResourceBlockUpdated": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "ResourceBlockUpdated",
+          "Value": {
+            "Id": "0b6c1f4e-8a2d-4c7b-9e5f-b32100c1d2e3"
+          }
+        }
+      ]
+    }
+  ],
+  "CustomerAdded": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "CustomerAdded",
+          "Value": {
+            "Id": "35d4b117-4e60-44a3-9580-c582117eff98"
+          }
+        }
+      ]
+    }
+  ],
+  "CustomerUpdated": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "CustomerUpdated",
+          "Value": {
+            "Id": "35d4b117-4e60-44a3-9580-c582117eff98"
+          }
+        }
+      ]
+    }
+  ],
+  "PaymentUpdated": [
+    {
+      "EnterpriseId": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+      "IntegrationId": "c8b1e9d4-2f7a-4b6e-9a3c-b32100a1f0d2",
+      "Events": [
+        {
+          "Discriminator": "PaymentUpdated",
+          "Value": {
+            "Id": "9e8d7c6b-5a4f-4e3d-8c2b-b32100e7f8a9"
+          }
+        }
+      ]
+    }
+  ],
 }
