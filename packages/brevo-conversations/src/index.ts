@@ -1,7 +1,7 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { components, paths } from './generated/schema.js'
 
-export type { components, operations as operationTypes, paths } from './generated/schema.js'
+export type { components, operations as operationTypes, paths, webhooks } from './generated/schema.js'
 export { operationList, operations, rateLimit } from './generated/operations.js'
 
 type Schemas = components['schemas']
@@ -51,6 +51,27 @@ export type ErrorBody = Schemas['ErrorModel']
 export type ErrorCode = ErrorBody['code']
 /** The loosely modelled body of a 429 (Brevo does not document it); wait `x-sib-ratelimit-reset` seconds. */
 export type RateLimitErrorBody = Schemas['RateLimitError']
+
+/**
+ * The JSON body of one Conversations webhook delivery: one event, named by `eventName`. Brevo signs nothing and
+ * documents no authentication for these webhooks; put a secret in the webhook URL (`?token=...`). Sample
+ * deliveries: `webhookExamples` from `@parley/brevo-conversations/webhooks`.
+ */
+export type WebhookPayload = Schemas['WebhookPayload']
+/** One event, discriminated by `eventName` (narrow with `event.eventName === 'conversationStarted'`). */
+export type WebhookEvent = Schemas['WebhookEvent']
+/** A message as webhooks deliver it: a {@link ConversationsMessage} plus `isSentViaJsApi` and `isForward`. */
+export type WebhookMessage = Schemas['WebhookMessage']
+/** The agent of an event (Brevo publishes no field list: `id` plus whatever it sends). */
+export type ConversationsAgent = Schemas['ConversationsAgent']
+/** The visitor of an event (Brevo publishes no field list: `id` plus whatever it sends). */
+export type ConversationsVisitor = Schemas['ConversationsVisitor']
+/** A visitor or an agent started a conversation. */
+export type ConversationStartedEvent = Schemas['ConversationStartedEvent']
+/** The transcript of a conversation (the payload's fields beyond `eventName` and `conversationId` are unconfirmed). */
+export type ConversationTranscriptEvent = Schemas['ConversationTranscriptEvent']
+/** Unconfirmed: seen only in third-party code. */
+export type ConversationFragmentEvent = Schemas['ConversationFragmentEvent']
 
 /** Brevo's production API v3 (the spec's server). */
 export const defaultBaseUrl = 'https://api.brevo.com/v3'

@@ -175,7 +175,89 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    conversationStarted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was started
+         * @description Event `conversationStarted`. A visitor or an agent started a conversation (confirmed). Automatic targeted
+         *     messages and pushed messages do not fire it.
+         *
+         *     Brevo signs nothing and documents no authentication for Conversations webhooks: Parley authenticates a
+         *     delivery by a secret you put in the webhook URL, the `token` query parameter (or basic credentials in the URL,
+         *     or a bearer token: see `WebhookPayload`), compared in constant time; answer 401 when it is missing or wrong.
+         */
+        post: operations["ConversationStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversationTranscript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The transcript of a conversation
+         * @description Event `conversationTranscript`. The transcript of a conversation (the event is confirmed by Brevo's 2026-02-13
+         *     changelog). Brevo's sample of this payload was not retrieved: beyond `eventName` and `conversationId`, the
+         *     fields below follow `conversationStarted` and the 2026-02-13 changelog (which mentions the transcript's
+         *     visitor and images) and are unconfirmed. In the transcript, an image's `file.imageInfo.previewUrl` is named
+         *     `previewLink`.
+         *
+         *     Brevo signs nothing and documents no authentication for Conversations webhooks: Parley authenticates a
+         *     delivery by a secret you put in the webhook URL, the `token` query parameter (or basic credentials in the URL,
+         *     or a bearer token: see `WebhookPayload`), compared in constant time; answer 401 when it is missing or wrong.
+         */
+        post: operations["ConversationTranscriptWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conversationFragment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Part of a conversation (unconfirmed)
+         * @description Event `conversationFragment`. Unconfirmed: this event name was seen only in third-party code, not in Brevo's
+         *     documentation; it may carry the messages of a conversation since the last event. Brevo's sample of this
+         *     payload was not retrieved: beyond `eventName` and `conversationId`, the fields below follow
+         *     `conversationStarted` and the 2026-02-13 changelog (which mentions the transcript's visitor and images) and
+         *     are unconfirmed.
+         *
+         *     Brevo signs nothing and documents no authentication for Conversations webhooks: Parley authenticates a
+         *     delivery by a secret you put in the webhook URL, the `token` query parameter (or basic credentials in the URL,
+         *     or a bearer token: see `WebhookPayload`), compared in constant time; answer 401 when it is missing or wrong.
+         */
+        post: operations["ConversationFragmentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -562,6 +644,156 @@ export interface components {
             /** @example The expected rate limit is exceeded. */
             message?: string;
         };
+        /**
+         * @description The JSON body of one Conversations webhook delivery: one event, named by `eventName`. Webhooks are set up in
+         *     the Brevo UI (Conversations > Settings > Integrations > Webhooks); there is no API for them.
+         *
+         *     **Authentication.** Brevo does not sign webhooks and documents no scheme for Conversations webhooks. Parley
+         *     checks a secret you put in the webhook URL: by default a `token` query parameter
+         *     (`https://example.com/brevo/webhooks?token=...`); or basic credentials in the URL
+         *     (`https://user:pass@host/...`, sent as `Authorization: Basic`) or a bearer token, which Brevo documents for
+         *     its other webhooks (whether Conversations webhooks send them is unconfirmed). Compare in constant time.
+         *
+         *     **Delivery.** Brevo's retry rules are documented for its webhooks in general, not for Conversations: 4 retries
+         *     after the first attempt (+10 min, +1 h, +2 h, +8 h); a 4xx other than 429, or any 5xx, stops the retries and
+         *     discards the event; an unresponsive server pauses deliveries for 10 min. Events carry no id: a receiver that
+         *     needs to deduplicate derives a key from the content.
+         *
+         *     **Loop guard.** Messages you send with the API can carry `receivedFrom`; filter those out when they come back
+         *     in a webhook.
+         */
+        WebhookPayload: components["schemas"]["WebhookEvent"];
+        /**
+         * @description One event, discriminated by `eventName` (narrow with `event.eventName === 'conversationStarted'`). Expect
+         *     event names not listed here.
+         */
+        WebhookEvent: components["schemas"]["ConversationStartedEvent"] | components["schemas"]["ConversationTranscriptEvent"] | components["schemas"]["ConversationFragmentEvent"];
+        /**
+         * @description A message as webhooks deliver it: a `ConversationsMessage`, plus the fields the 2026-02-13 changelog added to
+         *     the webhooks' message object.
+         */
+        WebhookMessage: components["schemas"]["ConversationsMessage"] & {
+            /** @description `true` for messages sent with the JavaScript API. */
+            isSentViaJsApi?: boolean;
+            /** @description `true` for a forwarded message (email threads). */
+            isForward?: boolean;
+        };
+        /**
+         * @description An agent, as webhooks deliver it. Brevo does not publish the field list; `id` is the agent id the API's
+         *     `agentId` takes ("received from a webhook"), the other names are unconfirmed.
+         */
+        ConversationsAgent: {
+            /**
+             * @description The agent's id.
+             * @example bnRzp4CioKudG4aHm
+             */
+            id?: string;
+            /**
+             * @description The agent's name (unconfirmed).
+             * @example Julia
+             */
+            name?: string;
+            /**
+             * @description The agent's email address (unconfirmed).
+             * @example julia@getwear.com
+             */
+            email?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The visitor: country, language, browser, contact attributes, what a contact form or the JavaScript API set,
+         *     channel information, consents, and more (Brevo's words; it does not publish the field list). `id` is the
+         *     visitor id the API's `visitorId` takes ("received from a webhook"); the other names are unconfirmed.
+         */
+        ConversationsVisitor: {
+            /**
+             * @description The visitor's id.
+             * @example kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg
+             */
+            id?: string;
+            /** @description Whether the visitor is banned (`conversationTranscript` only). */
+            isBanned?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description `conversationStarted`: A visitor or an agent started a conversation (confirmed). Automatic targeted messages
+         *     and pushed messages do not fire it.
+         */
+        ConversationStartedEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            eventName: "conversationStarted";
+            /**
+             * @description The id of the continuous conversation with one visitor.
+             * @example MxhGJAEugdLtS2BBq
+             */
+            conversationId: string;
+            /** @description The first message. */
+            message?: components["schemas"]["WebhookMessage"];
+            /** @description The agent, when an agent started the conversation or answered first. */
+            agent?: components["schemas"]["ConversationsAgent"];
+            visitor?: components["schemas"]["ConversationsVisitor"];
+            /** @description For the chat widget: the page of your website the conversation started on. */
+            conversationStartPage?: {
+                /**
+                 * Format: uri
+                 * @example https://getwear.com/women/151254/
+                 */
+                link?: string;
+                /** @example Washed skinny jeans for women */
+                title?: string;
+            };
+            /** @description Whether no agent was online at that moment. */
+            isNoAvailableAgent?: boolean;
+        };
+        /**
+         * @description `conversationTranscript`: The transcript of a conversation (the event is confirmed by Brevo's 2026-02-13
+         *     changelog). Brevo's sample of this payload was not retrieved: beyond `eventName` and `conversationId`, the
+         *     fields below follow `conversationStarted` and the 2026-02-13 changelog (which mentions the transcript's
+         *     visitor and images) and are unconfirmed. In the transcript, an image's `file.imageInfo.previewUrl` is named
+         *     `previewLink`.
+         */
+        ConversationTranscriptEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            eventName: "conversationTranscript";
+            /**
+             * @description The id of the continuous conversation with one visitor.
+             * @example MxhGJAEugdLtS2BBq
+             */
+            conversationId?: string;
+            /** @description The messages of the conversation (unconfirmed field name). */
+            messages?: components["schemas"]["WebhookMessage"][];
+            visitor?: components["schemas"]["ConversationsVisitor"];
+        };
+        /**
+         * @description `conversationFragment`: Unconfirmed: this event name was seen only in third-party code, not in Brevo's
+         *     documentation; it may carry the messages of a conversation since the last event. Brevo's sample of this
+         *     payload was not retrieved: beyond `eventName` and `conversationId`, the fields below follow
+         *     `conversationStarted` and the 2026-02-13 changelog (which mentions the transcript's visitor and images) and
+         *     are unconfirmed.
+         */
+        ConversationFragmentEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            eventName: "conversationFragment";
+            /**
+             * @description The id of the continuous conversation with one visitor.
+             * @example MxhGJAEugdLtS2BBq
+             */
+            conversationId?: string;
+            /** @description The messages of this part of the conversation (unconfirmed field name). */
+            messages?: components["schemas"]["WebhookMessage"][];
+            visitor?: components["schemas"]["ConversationsVisitor"];
+        };
     };
     responses: {
         /** @description Bad request, e.g. a malformed message ID. */
@@ -738,6 +970,11 @@ export interface components {
          * @example Wbq3uN5F4mQ8sJx2T
          */
         PushedMessageId: string;
+        /**
+         * @description The secret you put in the webhook URL you gave Brevo (Parley's default way to authenticate a delivery; the
+         *     alternatives are basic credentials or a bearer token). Compare it in constant time.
+         */
+        WebhookToken: string;
     };
     requestBodies: never;
     headers: {
@@ -1216,6 +1453,111 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["GroupNotFound"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    ConversationStartedWebhook: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The secret you put in the webhook URL you gave Brevo (Parley's default way to authenticate a delivery; the
+                 *     alternatives are basic credentials or a bearer token). Compare it in constant time.
+                 */
+                token?: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationStartedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token (or credentials) is missing or wrong. Brevo does not retry a 4xx other than 429. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationTranscriptWebhook: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The secret you put in the webhook URL you gave Brevo (Parley's default way to authenticate a delivery; the
+                 *     alternatives are basic credentials or a bearer token). Compare it in constant time.
+                 */
+                token?: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationTranscriptEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token (or credentials) is missing or wrong. Brevo does not retry a 4xx other than 429. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ConversationFragmentWebhook: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The secret you put in the webhook URL you gave Brevo (Parley's default way to authenticate a delivery; the
+                 *     alternatives are basic credentials or a bearer token). Compare it in constant time.
+                 */
+                token?: components["parameters"]["WebhookToken"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationFragmentEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The token (or credentials) is missing or wrong. Brevo does not retry a 4xx other than 429. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

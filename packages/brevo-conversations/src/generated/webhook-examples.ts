@@ -7,4 +7,98 @@ export type WebhookBody<E extends keyof webhooks> = NonNullable<webhooks[E]['pos
 
 /** The spec's example deliveries of each webhook event, in spec order: parsed JSON bodies to test a receiver with. */
 export const webhookExamples: { readonly [E in keyof webhooks]: readonly WebhookBody<E>[] } = {
+  "conversationStarted": [
+    {
+      "eventName": "conversationStarted",
+      "conversationId": "MxhGJAEugdLtS2BBq",
+      "message": {
+        "id": "dkmyYPxJyh5rKDhRT",
+        "type": "visitor",
+        "text": "Hi! Did my order ship yet?",
+        "html": "Hi! Did my order ship yet?",
+        "createdAt": 1665578322700,
+        "visitorId": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg"
+      },
+      "visitor": {
+        "id": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg"
+      },
+      "conversationStartPage": {
+        "link": "https://getwear.com/women/151254/",
+        "title": "Washed skinny jeans for women"
+      },
+      "isNoAvailableAgent": false
+    },
+    {
+      "eventName": "conversationStarted",
+      "conversationId": "MxhGJAEugdLtS2BBq",
+      "message": {
+        "id": "qQ8gWy3hTnPbXc2Rm",
+        "type": "agent",
+        "text": "Hi there! Did you receive your tracking number?",
+        "html": "Hi there! Did you receive your tracking number?",
+        "createdAt": 1665578391200,
+        "agentId": "bnRzp4CioKudG4aHm",
+        "agentName": "Julia",
+        "agentUserpic": "https://ucarecdn.com/06e119c4-debd-420f-bb8c-7a2f261ca0e5/"
+      },
+      "agent": {
+        "id": "bnRzp4CioKudG4aHm"
+      },
+      "visitor": {
+        "id": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg"
+      },
+      "isNoAvailableAgent": false
+    }
+  ],
+  "conversationTranscript": [
+    {
+      "eventName": "conversationTranscript",
+      "conversationId": "MxhGJAEugdLtS2BBq",
+      "messages": [
+        {
+          "id": "dkmyYPxJyh5rKDhRT",
+          "type": "visitor",
+          "text": "Hi! Did my order ship yet?",
+          "html": "Hi! Did my order ship yet?",
+          "createdAt": 1665578322700,
+          "visitorId": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg"
+        },
+        {
+          "id": "qQ8gWy3hTnPbXc2Rm",
+          "type": "agent",
+          "text": "Hi there! Yes, it left our warehouse this morning.",
+          "html": "Hi there! Yes, it left our warehouse this morning.",
+          "createdAt": 1665578391200,
+          "agentId": "bnRzp4CioKudG4aHm",
+          "agentName": "Julia",
+          "agentUserpic": "https://ucarecdn.com/06e119c4-debd-420f-bb8c-7a2f261ca0e5/"
+        }
+      ],
+      "visitor": {
+        "id": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg",
+        "isBanned": false
+      }
+    }
+  ],
+  "conversationFragment": [
+    {
+      "eventName": "conversationFragment",
+      "conversationId": "MxhGJAEugdLtS2BBq",
+      "messages": [
+        {
+          "id": "qQ8gWy3hTnPbXc2Rm",
+          "type": "agent",
+          "text": "Hi there! Yes, it left our warehouse this morning.",
+          "html": "Hi there! Yes, it left our warehouse this morning.",
+          "createdAt": 1665578391200,
+          "agentId": "bnRzp4CioKudG4aHm",
+          "agentName": "Julia",
+          "agentUserpic": "https://ucarecdn.com/06e119c4-debd-420f-bb8c-7a2f261ca0e5/"
+        }
+      ],
+      "visitor": {
+        "id": "kZMvWhf8npAu3H6qd57w2Hv6nh6rnxvg"
+      }
+    }
+  ],
 }
