@@ -1,7 +1,7 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { components, paths } from './generated/schema.js'
 
-export type { components, operations as operationTypes, paths } from './generated/schema.js'
+export type { components, operations as operationTypes, paths, webhooks } from './generated/schema.js'
 export { operationList, operations, rateLimit } from './generated/operations.js'
 
 type Schemas = components['schemas']
@@ -29,6 +29,20 @@ export type UsersPage = Schemas['MessagingUsersPaginated']
 /** The common error body (`statusCode`, `message`, `timestamp`) every error status shares. */
 export type ErrorBody = Schemas['NotFoundResponse']
 export type BadRequestBody = Schemas['BadRequestResponse']
+
+/**
+ * The JSON body of one webhook delivery: one event, named by `event`, signed in `x-stackone-signature`
+ * (base64url HMAC-SHA256 of the raw body). The envelope's fields are unconfirmed (seen in StackOne's sample code).
+ * Sample deliveries: `webhookExamples` from `@parley/stackone-messaging/webhooks`.
+ */
+export type WebhookPayload = Schemas['WebhookPayload']
+/** One event, discriminated by `event` (narrow with `payload.event === 'account.created'`). */
+export type WebhookEvent = Schemas['WebhookEvent']
+/** The fields every event may carry (`account_id`, `provider`, `event_date`, `record_id`, `event_data`, ...). */
+export type WebhookEventBase = Schemas['WebhookEventBase']
+export type AccountCreatedEvent = Schemas['AccountCreatedEvent']
+export type AccountUpdatedEvent = Schemas['AccountUpdatedEvent']
+export type AccountDeletedEvent = Schemas['AccountDeletedEvent']
 
 /** StackOne's production API (the spec's first server). */
 export const defaultBaseUrl = 'https://api.stackone.com'

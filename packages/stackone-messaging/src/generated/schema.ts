@@ -214,7 +214,84 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "account.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A linked account was created
+         * @description Event `account.created`. A linked account was created (an end user connected a provider through StackOne's
+         *     hub).
+         *
+         *     Authenticated by the `x-stackone-signature` header: the HMAC-SHA256 of the raw request body keyed with the
+         *     webhook's signing secret, base64url-encoded (as StackOne's own sample receiver checks it; the algorithm is not
+         *     in StackOne's docs). Verify it over the exact bytes received, in constant time, and answer 401 when it is
+         *     missing or wrong. See `WebhookPayload`.
+         */
+        post: operations["AccountCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A linked account was updated
+         * @description Event `account.updated`. A linked account was updated (e.g. re-authenticated, or its status changed).
+         *
+         *     Authenticated by the `x-stackone-signature` header: the HMAC-SHA256 of the raw request body keyed with the
+         *     webhook's signing secret, base64url-encoded (as StackOne's own sample receiver checks it; the algorithm is not
+         *     in StackOne's docs). Verify it over the exact bytes received, in constant time, and answer 401 when it is
+         *     missing or wrong. See `WebhookPayload`.
+         */
+        post: operations["AccountUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A linked account was deleted
+         * @description Event `account.deleted`. A linked account was deleted: stop using its `account_id` (`x-account-id`).
+         *
+         *     Authenticated by the `x-stackone-signature` header: the HMAC-SHA256 of the raw request body keyed with the
+         *     webhook's signing secret, base64url-encoded (as StackOne's own sample receiver checks it; the algorithm is not
+         *     in StackOne's docs). Verify it over the exact bytes received, in constant time, and answer 401 when it is
+         *     missing or wrong. See `WebhookPayload`.
+         */
+        post: operations["AccountDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description A boolean that some providers report as the string "true"/"false". The vendor inlines this union (`boolean | "true" | "false"`, nullable) on every boolean property. */
@@ -570,6 +647,113 @@ export interface components {
              */
             timestamp: string;
         };
+        /**
+         * @description The JSON body of one webhook delivery: one event, named by `event`. StackOne documents platform events
+         *     (`account.created`, `account.updated`, `account.deleted`), connector events (e.g. a Slack message, per
+         *     connector profile) and legacy unified events; no unified `messaging_*` events were found, and the payload of a
+         *     connector event was not found either, so expect events not listed here.
+         *
+         *     **Unconfirmed envelope.** StackOne's docs do not show the body. The fields of `WebhookEventBase` are the ones
+         *     StackOne's own sample receiver (`StackOneHQ/examples`) reads; all but `event` are optional here.
+         *
+         *     **Authentication.** Each webhook has a signing secret. The `x-stackone-signature` header is the HMAC-SHA256 of
+         *     the raw body keyed with it, base64url-encoded (seen in StackOne's sample code only); there is no timestamp, so
+         *     a captured delivery can be replayed. Verify over the exact bytes received (re-serialized JSON does not match)
+         *     and compare in constant time. An older version of StackOne's guide instead appended `?token=...` to the
+         *     webhook URL. Retries and timeouts are not documented.
+         */
+        WebhookPayload: components["schemas"]["WebhookEvent"];
+        /** @description One event, discriminated by `event` (narrow with `payload.event === 'account.created'`). */
+        WebhookEvent: components["schemas"]["AccountCreatedEvent"] | components["schemas"]["AccountUpdatedEvent"] | components["schemas"]["AccountDeletedEvent"];
+        /**
+         * @description The fields of a webhook event as StackOne's sample receiver reads them (unconfirmed: StackOne's docs do not
+         *     show the body). Only `event` is required here.
+         */
+        WebhookEventBase: {
+            /**
+             * @description The event name, e.g. `account.created`.
+             * @example account.created
+             */
+            event: string;
+            /**
+             * @description The linked account the event is about (the `x-account-id` of API calls).
+             * @example 45072196112816593343
+             */
+            account_id?: string;
+            /**
+             * @description The provider of the linked account, e.g. `slack`.
+             * @example slack
+             */
+            provider?: string;
+            /**
+             * @description The StackOne project.
+             * @example b8a2c1f0-3d4e-4f5a-8b6c-7d8e9f0a1b2c
+             */
+            project_id?: string;
+            /**
+             * @description When the event happened.
+             * @example 2026-01-14T09:41:07.512Z
+             */
+            event_date?: string;
+            /**
+             * @description When StackOne sent the delivery.
+             * @example 2026-01-14T09:41:08.003Z
+             */
+            sent_at?: string;
+            /** @description The type of the record a record event is about. */
+            record_type?: string;
+            /** @description The StackOne id of the record (a string or a number in the sample). */
+            record_id?: string | number;
+            /** @description The provider's id of the record. */
+            record_remote_id?: string;
+            /** @description The event's data, when it carries any. */
+            event_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Your id of the account's owner (the `origin_owner_id` the account was linked with).
+             * @example customer-10234
+             */
+            origin_owner_id?: string;
+            /**
+             * @description The name of the account's owner.
+             * @example Getwear Support
+             */
+            origin_owner_name?: string;
+        };
+        /** @description `account.created`: A linked account was created (an end user connected a provider through StackOne's hub). */
+        AccountCreatedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            event: "account.created";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "account.created";
+        };
+        /** @description `account.updated`: A linked account was updated (e.g. re-authenticated, or its status changed). */
+        AccountUpdatedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            event: "account.updated";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "account.updated";
+        };
+        /** @description `account.deleted`: A linked account was deleted: stop using its `account_id` (`x-account-id`). */
+        AccountDeletedEvent: components["schemas"]["WebhookEventBase"] & {
+            /** @enum {string} */
+            event: "account.deleted";
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            event: "account.deleted";
+        };
     };
     responses: {
         /** @description Invalid request. */
@@ -902,6 +1086,8 @@ export interface components {
          * @example text/plain
          */
         ExportFormat: string;
+        /** @description base64url(HMAC-SHA256(signing secret, raw body)). Compare in constant time with the one you compute. */
+        WebhookSignature: string;
     };
     requestBodies: never;
     headers: {
@@ -2007,6 +2193,102 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             501: components["responses"]["NotImplemented"];
             502: components["responses"]["BadGateway"];
+        };
+    };
+    AccountCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description base64url(HMAC-SHA256(signing secret, raw body)). Compare in constant time with the one you compute. */
+                "x-stackone-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountCreatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description base64url(HMAC-SHA256(signing secret, raw body)). Compare in constant time with the one you compute. */
+                "x-stackone-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountUpdatedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description base64url(HMAC-SHA256(signing secret, raw body)). Compare in constant time with the one you compute. */
+                "x-stackone-signature": components["parameters"]["WebhookSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature is missing or does not match the body. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

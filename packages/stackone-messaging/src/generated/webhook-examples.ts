@@ -7,4 +7,38 @@ export type WebhookBody<E extends keyof webhooks> = NonNullable<webhooks[E]['pos
 
 /** The spec's example deliveries of each webhook event, in spec order: parsed JSON bodies to test a receiver with. */
 export const webhookExamples: { readonly [E in keyof webhooks]: readonly WebhookBody<E>[] } = {
+  "account.created": [
+    {
+      "event": "account.created",
+      "account_id": "45072196112816593343",
+      "provider": "slack",
+      "project_id": "b8a2c1f0-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      "event_date": "2026-01-14T09:41:07.512Z",
+      "sent_at": "2026-01-14T09:41:08.003Z",
+      "origin_owner_id": "customer-10234",
+      "origin_owner_name": "Getwear Support"
+    }
+  ],
+  "account.updated": [
+    {
+      "event": "account.updated",
+      "account_id": "45072196112816593343",
+      "provider": "slack",
+      "project_id": "b8a2c1f0-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      "event_date": "2026-02-02T16:05:44.120Z",
+      "sent_at": "2026-02-02T16:05:44.398Z",
+      "origin_owner_id": "customer-10234",
+      "origin_owner_name": "Getwear Support"
+    }
+  ],
+  "account.deleted": [
+    {
+      "event": "account.deleted",
+      "account_id": "45072196112816593343",
+      "provider": "slack",
+      "project_id": "b8a2c1f0-3d4e-4f5a-8b6c-7d8e9f0a1b2c",
+      "event_date": "2026-03-20T11:12:09.771Z",
+      "sent_at": "2026-03-20T11:12:10.015Z"
+    }
+  ],
 }
