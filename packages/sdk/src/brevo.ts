@@ -51,6 +51,8 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
 }
 
 export * from './errors.js'
+export * from './webhooks/brevo.js'
+export * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'

@@ -96,6 +96,21 @@ export class PaginationError extends ParleyError {
   }
 }
 
+/**
+ * A webhook delivery was refused. `status` is what the receiver should answer: 401 missing or wrong credentials,
+ * 400 a malformed body, 405 not a POST, 413 a body over `maxBodyBytes`, 415 not JSON. The message never holds the
+ * secret or the credential presented.
+ */
+export class WebhookError extends ParleyError {
+  declare readonly status: 400 | 401 | 405 | 413 | 415
+  constructor(status: 400 | 401 | 405 | 413 | 415, message: string, options?: ErrorOptions) {
+    super(message, { status }, options)
+    // Set here rather than on the prototype like the others: a prototype assignment is a side effect a bundler
+    // keeps, and then every bundle of a client that never receives a webhook would carry this class.
+    Object.defineProperty(this, 'name', { value: 'WebhookError', configurable: true, writable: true })
+  }
+}
+
 // Names live on the prototypes (minifiers rename classes, so constructor.name is unreliable); being there before
 // any instance exists, they also head each stack trace.
 ParleyError.prototype.name = 'ParleyError'

@@ -4,6 +4,12 @@ export { createStackOne, type StackOneClient, type StackOneOptions } from './sta
 export { createBrevo, type BrevoClient, type BrevoOptions } from './brevo.js'
 export { createSunshine, type SunshineClient, type SunshineOptions } from './sunshine.js'
 export { createMews, type MewsClient, type MewsOptions } from './mews.js'
+// Receiving: one webhook receiver per API, and the Mews helper that fetches what a MessageAdded event names.
+export * from './webhooks/stackone.js'
+export * from './webhooks/brevo.js'
+export * from './webhooks/sunshine.js'
+export * from './webhooks/mews.js'
+export * from './webhooks/public.js'
 export * from './errors.js'
 export type { Credential } from './auth/credential.js'
 export type { CommonOptions, CallOptions } from './core/send.js'

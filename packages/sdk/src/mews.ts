@@ -63,6 +63,8 @@ export function createMews(options: MewsOptions): MewsClient {
 }
 
 export * from './errors.js'
+export * from './webhooks/mews.js'
+export * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'

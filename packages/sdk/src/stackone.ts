@@ -46,6 +46,8 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
 }
 
 export * from './errors.js'
+export * from './webhooks/stackone.js'
+export * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'

@@ -87,6 +87,8 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
 }
 
 export * from './errors.js'
+export * from './webhooks/sunshine.js'
+export * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
