@@ -164,6 +164,35 @@ const CASES: Record<string, { bump: string; changes: Row[] }> = {
     ],
   },
   'no-change': { bump: 'none', changes: [] },
+  // Webhooks, from the receiver's side (these cases have their own base.yaml, with two events).
+  'webhook-event-removed': { bump: 'major', changes: [B('webhook-removed', 'WEBHOOK message.deleted')] },
+  'webhook-event-added': {
+    // The event is also added to the WebhookEvent union: that widens no existing event's body.
+    bump: 'minor',
+    changes: [A('component-added', 'components.schemas.MessageReadEvent'), A('webhook-added', 'WEBHOOK message.read')],
+  },
+  'webhook-payload-field-removed': {
+    bump: 'major',
+    changes: [B('response-field-removed', 'WEBHOOK message.created body.data.text'), D('WEBHOOK message.created body')],
+  },
+  'webhook-payload-field-added': {
+    bump: 'minor',
+    changes: [
+      A('response-field-made-required', 'WEBHOOK message.created body.data.text'),
+      A('response-field-added', 'WEBHOOK message.created body.data.editedAt'),
+    ],
+  },
+  'webhook-signature-changed': {
+    bump: 'major',
+    changes: [
+      B('webhook-parameter-removed', 'WEBHOOK message.created header.x-signature'),
+      B('webhook-parameter-removed', 'WEBHOOK message.deleted header.x-signature'),
+      A('component-added', 'components.parameters.Timestamp'),
+      A('webhook-parameter-added', 'WEBHOOK message.created header.x-signature-256'),
+      A('webhook-parameter-added', 'WEBHOOK message.created header.x-timestamp'),
+      A('webhook-parameter-added', 'WEBHOOK message.deleted header.x-signature-256'),
+    ],
+  },
 }
 
 describe('spec-diff classifier: fixture pairs', () => {
@@ -179,6 +208,7 @@ describe('spec-diff classifier: fixture pairs', () => {
       'request-field-added-required', 'request-field-made-required', 'request-type-narrowed', 'request-enum-narrowed',
       'request-enum-widened', 'response-field-removed', 'response-field-added', 'response-field-made-optional',
       'response-field-made-nullable', 'server-changed', 'security-changed', 'docs-changed',
+      'webhook-removed', 'webhook-added', 'webhook-parameter-removed', 'webhook-parameter-added',
     ]) {
       expect(kinds, kind).toContain(kind)
     }
@@ -297,6 +327,27 @@ describe('spec-diff classifier: edge cases', () => {
     expect(rows(diffSpecs(doc({}, schema({}, 'fast')), doc({}, schema({}, 'safe'))).changes)).toEqual([
       B('request-default-changed', 'POST /x requestBody.mode'),
     ])
+  })
+
+  it('a new spec adds its webhooks too; a webhook parameter made optional is breaking, made required additive', () => {
+    const spec = (required: boolean) => ({
+      openapi: '3.1.0',
+      info: { title: 't', version: '1' },
+      webhooks: {
+        'thing.done': {
+          post: {
+            parameters: [{ name: 'X-Sig', in: 'header', required, schema: { type: 'string' } }],
+            requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+            responses: { '200': { description: 'ok' } },
+          },
+        },
+      },
+    })
+    expect(diffSpecs(null, spec(true)).changes).toEqual([
+      { kind: 'webhook-added', breaking: false, where: 'WEBHOOK thing.done', detail: 'thing.done added (new spec)' },
+    ])
+    expect(rows(diffSpecs(spec(true), spec(false)).changes)).toEqual([B('webhook-parameter-made-optional', 'WEBHOOK thing.done header.x-sig')])
+    expect(rows(diffSpecs(spec(false), spec(true)).changes)).toEqual([A('webhook-parameter-made-required', 'WEBHOOK thing.done header.x-sig')])
   })
 
   it('reports a keyword it has no rule for as a breaking schema change', () => {

@@ -18,6 +18,12 @@
 //                  breaking, a URL appended is additive
 //   security       top-level, and per operation when it declares its own: an alternative removed (or changed) is
 //                  breaking, an alternative added is additive; a changed security scheme is breaking
+//   webhooks       keyed by event name (`WEBHOOK <name>`), for the receivers of the events, so in the response
+//                  direction ("what must the receiver handle"): an event removed is breaking, one added is
+//                  additive; a parameter (the vendor's signature or token) removed or made optional is breaking,
+//                  one added or made required is additive; the JSON body is compared like a response body (a payload
+//                  field removed, made optional or nullable, a new enum value or union variant is breaking; a field
+//                  added is additive). Each webhook's body is its own, so a new event does not widen another's.
 //   components     a schema/response/parameter/requestBody/header/pathItem removed is breaking (its exported
 //                  `components[...]` type is gone), one added is additive; their content is compared where the
 //                  operations use them
@@ -46,6 +52,7 @@ export function diffSpecs(base, head) {
   if (base && !head) out.push(change('spec-removed', 'spec', 'the spec was deleted: every operation of the package is gone'))
   else if (!base && head) {
     for (const [key, { op }] of operationsOf(head)) out.push(change('operation-added', key, `${op.operationId ?? key} added (new spec)`))
+    for (const key of webhooksOf(head).keys()) out.push(change('webhook-added', key, `${key.slice('WEBHOOK '.length)} added (new spec)`))
   } else if (base && head) compareDocuments(base, head, out)
   const changes = sortChanges(out)
   return { bump: bumpFor(changes), changes }
@@ -108,6 +115,84 @@ function compareDocuments(base, head, out) {
   for (const [key, b] of bOps) {
     const h = hOps.get(key)
     if (h) compareOperation(base, head, key, b, h, out)
+  }
+  compareWebhooks(base, head, out)
+}
+
+/**
+ * The inbound events of a spec (OpenAPI 3.1 `webhooks`), keyed `WEBHOOK <name>` (plus the method when it is not
+ * POST, the only one vendors use).
+ * @param {Json} doc @returns {Map<string, Json>} key -> operation
+ */
+export function webhooksOf(doc) {
+  const out = new Map()
+  for (const [name, rawItem] of Object.entries(doc.webhooks ?? {})) {
+    const item = deref(doc, rawItem).value ?? {}
+    for (const method of HTTP_METHODS) {
+      const op = item[method]
+      if (op && typeof op === 'object') out.set(`WEBHOOK ${name}${method === 'post' ? '' : ` ${method.toUpperCase()}`}`, op)
+    }
+  }
+  return out
+}
+
+/** @param {Json} base @param {Json} head @param {Change[]} out */
+function compareWebhooks(base, head, out) {
+  /** @param {string} kind @param {string} where @param {string} detail */
+  const emit = (kind, where, detail) => out.push(change(kind, where, detail))
+  const bHooks = webhooksOf(base)
+  const hHooks = webhooksOf(head)
+  const name = (/** @type {string} */ key) => key.slice('WEBHOOK '.length)
+  for (const key of bHooks.keys()) if (!hHooks.has(key)) emit('webhook-removed', key, `event ${name(key)} removed: receivers lose its type`)
+  for (const key of hHooks.keys()) if (!bHooks.has(key)) emit('webhook-added', key, `event ${name(key)} added`)
+  for (const [key, bOp] of bHooks) {
+    const hOp = hHooks.get(key)
+    if (!hOp) continue
+    // The operationId names the webhook's entry in the exported `operations` type.
+    if (bOp.operationId !== hOp.operationId) emit('operation-id-changed', key, `operationId ${bOp.operationId} → ${hOp.operationId}`)
+    const docs = docsDiff(bOp, hOp, ['summary', 'description', 'externalDocs', 'tags'])
+    if (docs.length) emit('docs-changed', key, `${docs.join(', ')} changed`)
+    if (!!bOp.deprecated !== !!hOp.deprecated) emit('deprecated', key, hOp.deprecated ? 'event now deprecated' : 'event no longer deprecated')
+    compareWebhookParameters(base, head, key, bOp, hOp, out)
+    const bBody = deref(base, bOp.requestBody).value
+    const hBody = deref(head, hOp.requestBody).value
+    if (docsDiff(bBody, hBody, ['description']).length) emit('docs-changed', `${key} body`, 'description changed')
+    compareContent(base, head, 'response', `${key} body`, bBody?.content ?? {}, hBody?.content ?? {}, out)
+  }
+}
+
+/**
+ * What the vendor sends with a delivery (its signature header, its token), from the receiver's side.
+ * @param {Json} base @param {Json} head @param {string} key @param {Json} bOp @param {Json} hOp @param {Change[]} out
+ */
+function compareWebhookParameters(base, head, key, bOp, hOp, out) {
+  /** @param {Json} doc @param {Json} op @returns {Map<string, Json>} */
+  const byId = (doc, op) => {
+    const params = new Map()
+    for (const raw of op.parameters ?? []) {
+      const p = deref(doc, raw).value
+      if (p && typeof p.name === 'string') params.set(`${p.in}.${p.in === 'header' ? p.name.toLowerCase() : p.name}`, p)
+    }
+    return params
+  }
+  const bParams = byId(base, bOp)
+  const hParams = byId(head, hOp)
+  for (const [id, hp] of hParams) {
+    const where = `${key} ${id}`
+    const bp = bParams.get(id)
+    if (!bp) {
+      out.push(change('webhook-parameter-added', where, `${hp.in} parameter ${hp.name} added`))
+      continue
+    }
+    if (!!bp.required !== !!hp.required) {
+      out.push(change(hp.required ? 'webhook-parameter-made-required' : 'webhook-parameter-made-optional', where, `${hp.name} is now ${hp.required ? 'always sent' : 'optional (may be absent)'}`))
+    }
+    const docs = docsDiff(bp, hp, ['description', 'example', 'examples'])
+    if (docs.length) out.push(change('docs-changed', where, `${docs.join(', ')} changed`))
+    compareSchemas({ baseDoc: base, headDoc: head, direction: 'response', out, memo: memoOf(base, head) }, parameterSchema(bp), parameterSchema(hp), where)
+  }
+  for (const [id, bp] of bParams) {
+    if (!hParams.has(id)) out.push(change('webhook-parameter-removed', `${key} ${id}`, `${bp.in} parameter ${bp.name} removed`))
   }
 }
 

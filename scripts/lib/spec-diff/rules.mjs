@@ -12,6 +12,9 @@
 // may now return that it did not before (a field that may be absent or null, a new enum value, a looser
 // constraint, a new success status) is breaking; a stricter guarantee is additive.
 //
+// Webhooks (the events a vendor POSTs to the user) are read by the user's receiver: their bodies follow the
+// response-side rules, and an event removed is breaking while one added is additive.
+//
 // Bump: any breaking change -> major, else any additive -> minor, else any docs -> patch, else none. The
 // packages are 0.x: changesets' "major" still means "breaking" here (it turns 0.1.0 into 1.0.0 unless the
 // release process decides otherwise), so a reviewer sees the breaking change instead of a silent minor.
@@ -104,6 +107,13 @@ export const KINDS = {
   'response-constraint-tightened': { severity: 'additive', label: 'response constraint tightened' },
   'response-constraint-changed': { severity: 'breaking', label: 'response constraint changed' },
   'response-schema-changed': { severity: 'breaking', label: 'response schema changed' },
+  // Webhooks (inbound events), from the receiver's side; their bodies use the response kinds
+  'webhook-removed': { severity: 'breaking', label: 'webhook event removed' },
+  'webhook-added': { severity: 'additive', label: 'webhook event added' },
+  'webhook-parameter-removed': { severity: 'breaking', label: 'webhook parameter removed' },
+  'webhook-parameter-added': { severity: 'additive', label: 'webhook parameter added' },
+  'webhook-parameter-made-optional': { severity: 'breaking', label: 'webhook parameter made optional' },
+  'webhook-parameter-made-required': { severity: 'additive', label: 'webhook parameter made required' },
   // Servers, security, exported component types
   'server-changed': { severity: 'breaking', label: 'server changed' },
   'server-added': { severity: 'additive', label: 'server added' },
