@@ -1,18 +1,20 @@
 // Brevo Conversations webhooks: one event per POST, named by `eventName`. Brevo signs nothing and documents no
 // scheme for these webhooks, so the receiver checks what you put in the URL you gave Brevo: a `token` query
 // parameter, basic credentials (`https://user:pass@host/...`, sent as Authorization: Basic) or a bearer token.
+import type { WebhookEvent, WebhookPayload } from '@parley/brevo-conversations'
 import { basicAuthorization, base64url } from '../auth/basic.js'
 import { requireString } from '../auth/credential.js'
 import { ConfigurationError, WebhookError } from '../errors.js'
 import { matchesAny, sha256 } from './crypto.js'
 import { createReceiver, requireSecrets, type ReceiverOptions, type UnknownEvent, type WebhookReceiver } from './receiver.js'
 
-// TODO(spec)
-type KnownEvent = { eventName: 'conversationStarted'; conversationId: string } | { eventName: 'conversationTranscript'; conversationId: string }
-export type BrevoWebhookPayload = KnownEvent
-
-/** The event of a delivery: narrow on `eventName`; one the spec does not know yet has `eventName: 'unknown'`. */
-export type BrevoWebhookEvent = KnownEvent | UnknownEvent<'eventName'>
+/** The JSON body of a delivery: the one event. */
+export type BrevoWebhookPayload = WebhookPayload
+/**
+ * The event of a delivery, typed by the spec: narrow on `eventName` (`conversationStarted`, ...). One the spec does
+ * not know yet arrives as `{ eventName: 'unknown', unknownType, raw }`.
+ */
+export type BrevoWebhookEvent = WebhookEvent | UnknownEvent<'eventName'>
 
 /** Exactly one way to authenticate deliveries; several tokens or passwords are accepted, for a change-over. */
 export type BrevoWebhooksOptions = ReceiverOptions &
@@ -24,9 +26,11 @@ export type BrevoWebhooksOptions = ReceiverOptions &
 
 export type BrevoWebhooks = WebhookReceiver<BrevoWebhookEvent, BrevoWebhookPayload>
 
-const known: Record<KnownEvent['eventName'], true> = {
+// Every eventName of the spec's WebhookEvent, no more (the compiler checks both ways).
+const known: Record<WebhookEvent['eventName'], true> = {
   conversationStarted: true,
   conversationTranscript: true,
+  conversationFragment: true,
 }
 
 const FACTORY = 'createBrevoWebhooks'

@@ -1,18 +1,19 @@
 // Mews General Webhooks: POST {EnterpriseId, IntegrationId, Events: [{Discriminator, Value: {Id}}]}, authenticated
 // by a token you choose, in the `Token` query parameter of the URL Mews calls (no header, no signature). Events
 // carry ids only: fetch what changed through the API (`findAddedMessage` for MessageAdded).
-import type { components } from '@parley/mews-message-threads'
+import type { Message, WebhookEvent, WebhookPayload } from '@parley/mews-message-threads'
 import { describe } from '../core/describe.js'
 import { ConfigurationError, WebhookError } from '../errors.js'
 import { matchesAny } from './crypto.js'
 import { createReceiver, requireSecrets, type ReceiverOptions, type UnknownEvent, type WebhookReceiver } from './receiver.js'
 
-// TODO(spec)
-type KnownEvent = { Discriminator: 'MessageAdded'; Value: { Id: string } } | { Discriminator: 'CustomerUpdated'; Value: { Id: string } }
-export type MewsWebhookPayload = { EnterpriseId: string; IntegrationId: string; Events: KnownEvent[] }
-
-/** One event of a delivery: narrow on `Discriminator`; one the spec does not know yet has `Discriminator: 'unknown'`. */
-export type MewsWebhookEvent = KnownEvent | UnknownEvent<'Discriminator'>
+/** The JSON body of a delivery: `{ EnterpriseId, IntegrationId, Events }`. */
+export type MewsWebhookPayload = WebhookPayload
+/**
+ * One event of a delivery, typed by the spec: narrow on `Discriminator` (`MessageAdded`, `CustomerUpdated`, ...).
+ * One the spec does not know yet arrives as `{ Discriminator: 'unknown', unknownType, raw }`.
+ */
+export type MewsWebhookEvent = WebhookEvent | UnknownEvent<'Discriminator'>
 
 export interface MewsWebhooksOptions extends ReceiverOptions {
   /**
@@ -24,9 +25,15 @@ export interface MewsWebhooksOptions extends ReceiverOptions {
 
 export type MewsWebhooks = WebhookReceiver<MewsWebhookEvent, MewsWebhookPayload>
 
-const known: Record<KnownEvent['Discriminator'], true> = {
+// Every discriminator of the spec's WebhookEvent, no more (the compiler checks both ways).
+const known: Record<WebhookEvent['Discriminator'], true> = {
   MessageAdded: true,
+  ServiceOrderUpdated: true,
+  ResourceUpdated: true,
+  ResourceBlockUpdated: true,
+  CustomerAdded: true,
   CustomerUpdated: true,
+  PaymentUpdated: true,
 }
 
 export function createMewsWebhooks(options: MewsWebhooksOptions): MewsWebhooks {
@@ -68,7 +75,6 @@ export interface FindAddedMessageOptions {
 }
 
 type MessageAdded = Extract<MewsWebhookEvent, { Discriminator: 'MessageAdded' }>
-type Message = components['schemas']['Message']
 
 /** What `findAddedMessage` calls: the `paginate` of a client from `createMews`. */
 export interface MewsMessagePager {

@@ -1,16 +1,18 @@
 // StackOne webhooks: one event per POST, named by `event`, signed: `x-stackone-signature` is the HMAC-SHA256 of the
 // raw body keyed with the webhook's signing secret, base64url (as StackOne's own sample receiver checks it).
+import type { WebhookEvent, WebhookPayload } from '@parley/stackone-messaging'
 import { base64url } from '../auth/basic.js'
 import { WebhookError } from '../errors.js'
 import { hmacSha256Base64url, matchesAny, sha256 } from './crypto.js'
 import { createReceiver, requireSecrets, type ReceiverOptions, type UnknownEvent, type WebhookReceiver } from './receiver.js'
 
-// TODO(spec)
-type KnownEvent = { event: 'account.created'; account_id: string } | { event: 'account.deleted'; account_id: string }
-export type StackOneWebhookPayload = KnownEvent
-
-/** The event of a delivery: narrow on `event`; one the spec does not know yet has `event: 'unknown'`. */
-export type StackOneWebhookEvent = KnownEvent | UnknownEvent<'event'>
+/** The JSON body of a delivery: the one event. */
+export type StackOneWebhookPayload = WebhookPayload
+/**
+ * The event of a delivery, typed by the spec: narrow on `event` (`account.created`, ...). One the spec does not know
+ * yet arrives as `{ event: 'unknown', unknownType, raw }`.
+ */
+export type StackOneWebhookEvent = WebhookEvent | UnknownEvent<'event'>
 
 export interface StackOneWebhooksOptions extends ReceiverOptions {
   /** The webhook's signing secret. Several are accepted, for a change-over; test requests are signed with the first. */
@@ -19,8 +21,10 @@ export interface StackOneWebhooksOptions extends ReceiverOptions {
 
 export type StackOneWebhooks = WebhookReceiver<StackOneWebhookEvent, StackOneWebhookPayload>
 
-const known: Record<KnownEvent['event'], true> = {
+// Every event of the spec's WebhookEvent, no more (the compiler checks both ways).
+const known: Record<WebhookEvent['event'], true> = {
   'account.created': true,
+  'account.updated': true,
   'account.deleted': true,
 }
 
