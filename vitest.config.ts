@@ -5,7 +5,7 @@ import { listSpecs } from './scripts/lib/specs.mjs'
 // Tests import workspace packages from source, so they need no build.
 const src = (path: string) => fileURLToPath(new URL(`./packages/${path}`, import.meta.url))
 const alias = [
-  ...['stackone', 'brevo', 'sunshine', 'mews'].map((api) => ({ find: `@parley/sdk/${api}`, replacement: src(`sdk/src/${api}.ts`) })),
+  ...['stackone', 'brevo', 'sunshine', 'mews', 'node'].map((api) => ({ find: `@parley/sdk/${api}`, replacement: src(`sdk/src/${api}.ts`) })),
   { find: /^@parley\/sdk$/, replacement: src('sdk/src/index.ts') },
   { find: /^@parley\/testing$/, replacement: src('testing/src/index.ts') },
   { find: /^@parley\/testing\/vitest$/, replacement: src('testing/src/vitest.ts') },

@@ -12,6 +12,7 @@ import {
   type StackOneWebhookEvent,
   type SunshineWebhookEvent,
 } from '@parley/sdk'
+import { createServer } from 'node:http'
 import { toNodeHandler } from '@parley/sdk/node'
 import type { WebhookMessage } from '@parley/sdk/sunshine'
 
@@ -103,4 +104,5 @@ createSunshineWebhooks({})
 void createSunshineWebhooks({ secret: 's' }).testRequest('{"raw": "text"}')
 // @ts-expect-error a Sunshine payload needs app, webhook and events
 void createSunshineWebhooks({ secret: 's' }).testRequest({ events: [] })
-toNodeHandler(createStackOneWebhooks({ secret: 's' }).handler(() => {}))
+// ...and is a node:http request listener as it stands.
+createServer(toNodeHandler(createStackOneWebhooks({ secret: 's' }).handler(() => {})))

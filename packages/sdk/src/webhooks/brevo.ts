@@ -84,6 +84,8 @@ export function createBrevoWebhooks(options: BrevoWebhooksOptions): BrevoWebhook
       known,
       eventsField: undefined,
       signsBody: false,
+      // Brevo's retry rules (documented for its other webhooks) drop a delivery answered with any 5xx or 4xx but 429.
+      redeliverStatus: 429,
       async authenticate(request) {
         const presented = auth.presented(request)
         if (presented === null) throw new WebhookError(401, `${auth.where} is missing`)

@@ -44,6 +44,7 @@ export function createMewsWebhooks(options: MewsWebhooksOptions): MewsWebhooks {
       discriminator: 'Discriminator',
       known,
       eventsField: 'Events',
+      redeliverStatus: 500,
       signsBody: false,
       async authenticate(request) {
         const presented = new URL(request.url).searchParams.get('Token')

@@ -30,7 +30,7 @@ export interface ReceiverOptions {
 export interface HandlerOptions<Event> {
   /**
    * Called for every delivery not answered 2xx: a `WebhookError` (the answer is its `status`), or what `onEvent` or
-   * the store threw (answered 500, so the vendor redelivers), with the event it was handling. Default: console.error.
+   * the store threw (answered so that the vendor redelivers), with the event it was handling. Default: console.error.
    */
   onError?: ((error: unknown, event: Event | undefined) => void) | undefined
 }
@@ -50,8 +50,8 @@ export interface WebhookReceiver<Event, Payload> {
   /**
    * A web-standard request handler (Deno, Bun, Cloudflare, Next.js, Hono; Node through `@parley/sdk/node`). Each
    * event is handled once, in order: one already handled is skipped. It answers 204 once every event was handled,
-   * the `WebhookError`'s status for a refused delivery, and 500 when `onEvent` throws: that event is not remembered,
-   * so the vendor's redelivery hands it to you again (the events before it stay handled). `payload` is the whole
+   * the `WebhookError`'s status for a refused delivery, and 500 (Brevo: 429) when `onEvent` throws: that event is not
+   * remembered, so the vendor's redelivery hands it to you again (the events before it stay handled). `payload` is the whole
    * body (the envelope, for vendors that batch events).
    */
   handler(
@@ -73,6 +73,8 @@ export interface VendorReceiver {
   readonly eventsField: string | undefined
   /** Whether the credential covers the body (a signature): then it is checked after the body is read. */
   readonly signsBody: boolean
+  /** The answer that makes the vendor deliver again, for an event whose handler failed. */
+  readonly redeliverStatus: 429 | 500
   /** Throws a 401 WebhookError unless the delivery carries a valid credential. */
   authenticate(request: Request, body: Uint8Array<ArrayBuffer>): Promise<void>
   /** The event's dedupe key (the store key without the api prefix), or undefined: not deduplicated. */
@@ -86,7 +88,7 @@ export function requireSecrets(value: unknown, field: string, factory: string): 
   const list = typeof value === 'string' ? [value] : value
   if (!Array.isArray(list) || list.length === 0) {
     const got = value === undefined ? 'is missing' : `must be a string or a non-empty array of strings, got ${typeOf(value)}`
-    throw new ConfigurationError(field, `${got} (${factory} needs the secret you gave the vendor)`)
+    throw new ConfigurationError(field, `${got} (${factory} needs it to authenticate deliveries)`)
   }
   list.forEach((secret: unknown, i) => {
     const name = typeof value === 'string' ? field : `${field}[${i}]`
@@ -119,7 +121,7 @@ function defaultOnError(api: string) {
   return (error: unknown) =>
     error instanceof WebhookError
       ? console.error(`@parley/sdk ${api} webhooks: refused a delivery (${error.status}): ${error.message}`)
-      : console.error(`@parley/sdk ${api} webhooks: answered 500 so the vendor redelivers:`, error)
+      : console.error(`@parley/sdk ${api} webhooks: an event was not handled; the answer asks the vendor to redeliver:`, error)
 }
 
 const text = (message: string, status: number, headers: Record<string, string> = {}) =>
@@ -138,9 +140,8 @@ export function createReceiver<Event, Payload>(vendor: VendorReceiver, options: 
 
   async function receive(request: Request) {
     if (request.method !== 'POST') throw new WebhookError(405, `method must be POST, got ${request.method}`)
-    const empty = new Uint8Array(0)
     // A credential outside the body is checked before a byte of the body is read.
-    if (!vendor.signsBody) await vendor.authenticate(request, empty)
+    if (!vendor.signsBody) await vendor.authenticate(request, new Uint8Array(0))
     checkContentType(request)
     const body = await readBody(request, maxBodyBytes)
     if (vendor.signsBody) await vendor.authenticate(request, body)
@@ -182,16 +183,17 @@ export function createReceiver<Event, Payload>(vendor: VendorReceiver, options: 
         for (let i = 0; i < events.length; i++) {
           const event = events[i]!
           let key: string | undefined
+          let claimed = false
           try {
             const own = await vendor.key(raws[i]!, body)
             key = own === undefined ? undefined : `${api}:${own}`
-            if (key !== undefined && !(await store.claim(key))) continue
+            if (key !== undefined && !(claimed = await store.claim(key))) continue
             await onEvent(event, payload)
           } catch (error) {
-            if (key !== undefined) await store.release(key).catch(() => {})
+            if (claimed) await store.release(key!).catch(() => {})
             onError(error, event)
-            // Always a 5xx, whatever was thrown: vendors drop a delivery answered 4xx.
-            return text('the event could not be handled', 500)
+            // Whatever was thrown (a WebhookError too): a 4xx other than 429 makes vendors drop the delivery.
+            return text('the event could not be handled', vendor.redeliverStatus)
           }
           // The event was handled: a store that fails to remember it only risks handling a redelivery twice, while
           // a 500 here would make the vendor redeliver every event of this delivery.

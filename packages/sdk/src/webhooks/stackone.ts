@@ -36,6 +36,7 @@ export function createStackOneWebhooks(options: StackOneWebhooksOptions): StackO
       discriminator: 'event',
       known,
       eventsField: undefined,
+      redeliverStatus: 500,
       signsBody: true,
       async authenticate(request, body) {
         const presented = request.headers.get('x-stackone-signature')

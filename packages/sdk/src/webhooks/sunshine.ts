@@ -52,6 +52,7 @@ export function createSunshineWebhooks(options: SunshineWebhooksOptions): Sunshi
       discriminator: 'type',
       known,
       eventsField: 'events',
+      redeliverStatus: 500,
       signsBody: false,
       async authenticate(request) {
         const presented = request.headers.get('x-api-key')
