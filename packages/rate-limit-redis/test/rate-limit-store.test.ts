@@ -44,18 +44,30 @@ describe('the budget', () => {
   it('slides: a slot frees one window after it was taken, not at a fixed boundary', async () => {
     const s = store()
     const key = 'parley:stackone:sliding'
-    expect([await s.take(key, 3, 1000), await s.take(key, 3, 1000)]).toEqual([0, 0]) // t = 0
+    const take = () => s.take(key, 3, 1000)
+    // Each take happens in Redis somewhere between the two local times around it: waits are checked against those
+    // bounds, so a slow timer on a busy machine cannot fail the test.
+    const t0 = performance.now()
+    expect([await take(), await take()]).toEqual([0, 0])
+    const t0end = performance.now()
     await sleep(500)
-    expect(await s.take(key, 3, 1000)).toBe(0) // t = 500: the third
-    const wait = await s.take(key, 3, 1000)
-    expect(wait).toBeGreaterThan(300) // until t = 1000
-    expect(wait).toBeLessThanOrEqual(500)
+    const t1 = performance.now()
+    expect(await take()).toBe(0) // the third, half a window later
+    const t1end = performance.now()
+    const wait = await take()
+    const t2end = performance.now()
+    expect(wait).toBeGreaterThan(0) // full: until the first two leave, one window after t0
+    expect(wait).toBeGreaterThanOrEqual(Math.floor(t0 + 1000 - t2end))
+    expect(wait).toBeLessThanOrEqual(Math.ceil(t0end + 1000 - t1end) + 1)
     await sleep(wait + 30)
-    // t = 1000+: the two from t = 0 left the window, the one from t = 500 did not. A fixed window would give 3.
-    expect([await s.take(key, 3, 1000), await s.take(key, 3, 1000)]).toEqual([0, 0])
-    const next = await s.take(key, 3, 1000)
-    expect(next).toBeGreaterThan(300) // until t = 1500
-    expect(next).toBeLessThanOrEqual(500)
+    // The two from t0 left the window; the one from t1 did not. A fixed window would have all three free again.
+    expect([await take(), await take()]).toEqual([0, 0])
+    const t3 = performance.now()
+    const next = await take()
+    const t3end = performance.now()
+    expect(next).toBeGreaterThan(0) // until the third leaves, one window after t1
+    expect(next).toBeGreaterThanOrEqual(Math.floor(t1 + 1000 - t3end))
+    expect(next).toBeLessThanOrEqual(Math.ceil(t1end + 1000 - t3) + 1)
   })
 
   it('counts on Redis\'s clock: a process whose clock is an hour off shares the window with the others', async () => {
@@ -98,10 +110,12 @@ describe('pause', () => {
   it('holds every process off the budget until it ends; a shorter pause does not cut a longer one', async () => {
     const key = 'parley:mews:paused'
     const [a, b] = [store(), store()]
+    const t0 = performance.now()
     await a.pause(key, 600)
     await a.pause(key, 50)
     const wait = await b.take(key, 100, 1000)
-    expect(wait).toBeGreaterThan(400)
+    expect(wait).toBeGreaterThan(0)
+    expect(wait).toBeGreaterThanOrEqual(Math.floor(600 - (performance.now() - t0)))
     expect(wait).toBeLessThanOrEqual(600)
     await sleep(wait + 20)
     expect(await b.take(key, 100, 1000)).toBe(0)
