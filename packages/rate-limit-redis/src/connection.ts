@@ -98,7 +98,9 @@ export function connect(source: RedisSource, options: ConnectionOptions = {}): C
       // connect() settles only once connected; readiness is awaited below, with a bound.
       client.connect!().catch(() => {})
     }
-    if (!client.isOpen) throw new RedisStoreError(address, own ? 'store is closed' : 'client is closed: connect it (await client.connect()) before the first call')
+    if (!client.isOpen) {
+      throw new RedisStoreError(address, own ? 'is not connected: the store was closed' : 'is not connected: connect the client (await client.connect()) before the first call')
+    }
     if (down) throw unreachable()
     // One wait shared by every call that arrives meanwhile (one 'ready' listener, not one per call).
     waiting ??= new Promise<void>((resolve) => {

@@ -229,7 +229,14 @@ describe('a client you pass', () => {
 
   it('a client that is not connected: the call says to connect it', async () => {
     const s = createRedisRateLimitStore({ client: createClient({ url: redis.url }) })
-    await expect(s.take('parley:mews:unopened', 1, 1000)).rejects.toThrow(/client is closed: connect it/)
+    await expect(s.take('parley:mews:unopened', 1, 1000)).rejects.toThrow(/^Redis at 127\.0\.0\.1:\d+ is not connected: connect the client \(await client\.connect\(\)\)/)
+  })
+
+  it('a store made from a URL refuses calls once closed', async () => {
+    const s = createRedisRateLimitStore({ url: redis.url })
+    expect(await s.take('parley:mews:closed', 1, 1000)).toBe(0)
+    await s.close()
+    await expect(s.take('parley:mews:closed', 1, 1000)).rejects.toThrow(/is not connected: the store was closed$/)
   })
 })
 
