@@ -5,6 +5,7 @@ import { mewsTour } from './tour/mews.js'
 import { sdkTour } from './tour/sdk.js'
 import { stackoneTour } from './tour/stackone.js'
 import { sunshineTour } from './tour/sunshine.js'
+import { webhooksTour } from './tour/webhooks.js'
 
 function mock(name: string): string {
   const url = process.env[`PARLEY_MOCK_${name}`]
@@ -22,6 +23,7 @@ const parts: [string, (baseUrl: string) => Promise<void>, string][] = [
     () => sdkTour({ stackone: mock('STACKONE_MESSAGING'), brevo: mock('BREVO_CONVERSATIONS'), sunshine: mock('SUNSHINE_CONVERSATIONS'), mews: mock('MEWS_MESSAGE_THREADS') }),
     'STACKONE_MESSAGING',
   ],
+  ['@parley/sdk: receiving signed webhook deliveries from all four', () => webhooksTour(), 'STACKONE_MESSAGING'],
 ]
 
 let failed = 0
