@@ -3,10 +3,12 @@
 // `import` and `require` get types of the right module kind), plus the package's spec as openapi.yaml.
 //
 // A package that lists `parley.bundle` entries (the SDK) also gets its ESM JavaScript bundled into one file per entry:
-// a cold `import('@parley/sdk')` then loads two files (the entry and errors.js) instead of ~30, which is most of what
-// an import costs. errors.js stays one module that every entry imports, so `instanceof ApiError` holds whichever
-// entry made the client and whichever the caller imported the class from. The `browser` build swaps files named in
-// `parley.browser` (a redirect follower a browser cannot use) for their browser versions.
+// a cold `import('@parley/sdk')` then loads three files (the entry, errors.js and webhooks.js) instead of ~30, which
+// is most of what an import costs. The modules listed in `parley.shared` stay one file each that every entry imports:
+// errors.js, so `instanceof ApiError` holds whichever entry made the client and whichever the caller imported the
+// class from; webhooks.js, so the receivers are in no entry's file and a bundler drops them, unread, from an app that
+// only sends (code left in an entry's file, even unused, shifts the minifier's names). The `browser` build swaps files
+// named in `parley.browser` (a redirect follower a browser cannot use) for their browser versions.
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -34,15 +36,18 @@ if (pkg.parley?.spec) copyFileSync(join(ROOT, 'specs', pkg.parley.spec), 'openap
 
 if (pkg.parley?.bundle) {
   const { build } = await import('esbuild')
-  const entryPoints = Object.fromEntries([...pkg.parley.bundle, 'errors'].map((name) => [name, `src/${name}.ts`]))
+  const shared = pkg.parley.shared ?? []
+  const entryPoints = Object.fromEntries([...pkg.parley.bundle, ...shared].map((name) => [name, `src/${name}.ts`]))
   const swaps = Object.entries(pkg.parley.browser ?? {}).map(([from, to]) => [resolve(from), resolve(to)])
-  const errors = resolve('src/errors.ts')
-  const sharedErrors = {
-    name: 'shared-errors',
+  // An import of a shared module (from anywhere but the module itself) stays an import of its own file.
+  const sharedFiles = new Map(shared.map((name) => [resolve(`src/${name}.ts`), `./${name}.js`]))
+  const sharedModules = {
+    name: 'shared-modules',
     setup(b) {
-      b.onResolve({ filter: /errors\.js$/ }, (args) =>
-        resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')) === errors && args.importer !== errors ? { path: './errors.js', external: true } : undefined,
-      )
+      b.onResolve({ filter: /\.js$/ }, (args) => {
+        const target = resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'))
+        return sharedFiles.has(target) && args.importer !== target ? { path: sharedFiles.get(target), external: true } : undefined
+      })
     },
   }
   const common = {
@@ -57,13 +62,13 @@ if (pkg.parley?.bundle) {
   }
   // tsc's per-module ESM JavaScript is replaced by the bundles; its declarations stay.
   for (const file of walk('dist/esm')) if (file.endsWith('.js')) rmSync(file)
-  await build({ ...common, outdir: 'dist/esm', platform: 'neutral', plugins: [sharedErrors] })
+  await build({ ...common, outdir: 'dist/esm', platform: 'neutral', plugins: [sharedModules] })
   await build({
     ...common,
     outdir: 'dist/browser',
     platform: 'browser',
     plugins: [
-      sharedErrors,
+      sharedModules,
       {
         name: 'browser-swaps',
         setup(b) {

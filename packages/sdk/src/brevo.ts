@@ -51,8 +51,10 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
 }
 
 export * from './errors.js'
-export * from './webhooks/brevo.js'
-export * from './webhooks/public.js'
+// Receiving this API's webhooks: the code is in the one module every entry shares.
+export { createBrevoWebhooks, createMemoryWebhookStore } from './webhooks.js'
+export type * from './webhooks/brevo.js'
+export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'

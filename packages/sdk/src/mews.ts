@@ -63,8 +63,10 @@ export function createMews(options: MewsOptions): MewsClient {
 }
 
 export * from './errors.js'
-export * from './webhooks/mews.js'
-export * from './webhooks/public.js'
+// Receiving this API's webhooks: the code is in the one module every entry shares.
+export { createMewsWebhooks, findAddedMessage, createMemoryWebhookStore } from './webhooks.js'
+export type * from './webhooks/mews.js'
+export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'

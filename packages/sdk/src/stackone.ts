@@ -46,8 +46,10 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
 }
 
 export * from './errors.js'
-export * from './webhooks/stackone.js'
-export * from './webhooks/public.js'
+// Receiving this API's webhooks: the code is in the one module every entry shares.
+export { createStackOneWebhooks, createMemoryWebhookStore } from './webhooks.js'
+export type * from './webhooks/stackone.js'
+export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
