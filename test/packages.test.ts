@@ -60,6 +60,18 @@ const PACKAGES: Pkg[] = [
     spec: false,
   },
 ]
+/**
+ * Dev tools: ESM only, Node only, with Prism among their dependencies. Their tarballs are checked here (contents,
+ * publint, attw); installing and running them in a fresh project is packages/testing/test/installed.test.ts's job.
+ */
+const TOOLS: Pkg[] = [
+  {
+    dir: 'testing',
+    name: '@parley/testing',
+    entries: { '@parley/testing': ['startMock', 'webhookDeliveries'], '@parley/testing/vitest': ['useMock'], '@parley/testing/vitest-setup': [] },
+    spec: false,
+  },
+]
 const ENTRIES: Record<string, string[]> = Object.assign({}, ...PACKAGES.map((p) => p.entries))
 /** What `typeof` an entry's export must be: a factory is a function, the webhook examples an object. */
 const kindOf = (name: string) => (name === 'webhookExamples' ? 'object' : 'function')
@@ -134,12 +146,12 @@ beforeAll(async () => {
 
   // pnpm pack in each package dir (in parallel): it rewrites workspace:^ and catalog: to real ranges.
   await Promise.all(
-    PACKAGES.map(async (p) => {
+    [...PACKAGES, ...TOOLS].map(async (p) => {
       const res = await run('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', packDir], { cwd: join(ROOT, 'packages', p.dir), timeoutMs: 60_000 })
       ok(res, `pnpm pack in packages/${p.dir}`)
     }),
   )
-  for (const p of PACKAGES) {
+  for (const p of [...PACKAGES, ...TOOLS]) {
     const file = `${p.name.replace('@', '').replace('/', '-')}-${JSON.parse(readFileSync(join(ROOT, 'packages', p.dir, 'package.json'), 'utf8')).version}.tgz`
     const path = join(packDir, file)
     if (!existsSync(path)) throw new Error(`pnpm pack made no ${file} (made: ${readdirSync(packDir).join(', ')})`)
@@ -149,7 +161,7 @@ beforeAll(async () => {
   // A consumer project outside the workspace: no "type", so .ts is CommonJS under node16 and .mts is ESM.
   writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'parley-consumer', version: '0.0.0', private: true }, null, 2)}\n`)
   ok(
-    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...tarballs.values()], {
+    await run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...PACKAGES.map((p) => tarballs.get(p.name)!)], {
       cwd: project,
       env: npmEnv(),
       timeoutMs: 90_000,
@@ -295,7 +307,19 @@ export const b = so.GET('/unified/messaging/conversations/{id}', { params: { pat
     expect(failing.stdout, 'the broken file must fail on its types, not on resolution').not.toContain('TS2307')
   }, 120_000)
 
-  it.for(PACKAGES)('publint (strict, on the tarball) reports no errors or warnings for $name', async (p, { expect }) => {
+  it.for(TOOLS)('$name tarball holds package.json, the ESM build, types and README, and no sources', async (p, { expect }) => {
+    const list = ok(await run('tar', ['-tzf', tarballs.get(p.name)!], { cwd: work }), 'tar -tzf')
+    const files = new Set(list.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')))
+    const required = ['package.json', 'README.md']
+    for (const entry of Object.keys(p.entries)) {
+      const base = entry === p.name ? 'index' : entry.slice(p.name.length + 1)
+      required.push(`dist/esm/${base}.js`, `dist/esm/${base}.d.ts`)
+    }
+    expect(required.filter((f) => !files.has(f)), `missing from ${p.name}`).toEqual([])
+    expect([...files].filter((f) => /^(src|test)\/|tsconfig|\.tsbuildinfo$/.test(f)), 'sources or build state shipped').toEqual([])
+  })
+
+  it.for([...PACKAGES, ...TOOLS])('publint (strict, on the tarball) reports no errors or warnings for $name', async (p, { expect }) => {
     const bytes = readFileSync(tarballs.get(p.name)!)
     const tarball = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
     const { messages, pkg } = await publint({ pack: { tarball }, strict: true })
@@ -308,10 +332,12 @@ export const b = so.GET('/unified/messaging/conversations/{id}', { params: { pat
   // mode (node16, nodenext, bundler) read `exports`, so the sdk's subpaths are checked with `--profile node16`
   // and the only problems tolerated are node10 failures to resolve a subpath. The per-API packages pass `strict`.
   // `./openapi.yaml` is a file export, not a module, so it is left out of the type analysis.
-  it.for(PACKAGES)('@arethetypeswrong/cli finds no problems in $name', { timeout: 90_000 }, async (p, { expect }) => {
+  // The dev tools ship ESM only, so they are held to attw's `esm-only` profile.
+  it.for([...PACKAGES, ...TOOLS])('@arethetypeswrong/cli finds no problems in $name', { timeout: 90_000 }, async (p, { expect }) => {
     const hasSubpaths = Object.keys(p.entries).length > 1
     const stdoutFile = join(work, `attw-${p.dir}.json`)
-    const args = [ATTW, tarballs.get(p.name)!, '--format', 'json', '--no-definitely-typed', '--profile', hasSubpaths ? 'node16' : 'strict']
+    const profile = TOOLS.includes(p) ? 'esm-only' : hasSubpaths ? 'node16' : 'strict'
+    const args = [ATTW, tarballs.get(p.name)!, '--format', 'json', '--no-definitely-typed', '--profile', profile]
     if (p.spec) args.push('--exclude-entrypoints', './openapi.yaml')
     const res = await run(process.execPath, args, { cwd: work, stdoutFile, timeoutMs: 85_000 })
     const report = JSON.parse(res.stdout) as {
@@ -319,7 +345,11 @@ export const b = so.GET('/unified/messaging/conversations/{id}', { params: { pat
       problems?: Record<string, { kind: string; entrypoint: string; resolutionKind: string }[]>
     }
     const problems = Object.values(report.problems ?? {}).flat()
-    const tolerated = (q: (typeof problems)[number]) => hasSubpaths && q.kind === 'NoResolution' && q.resolutionKind === 'node10' && q.entrypoint !== '.'
+    // The JSON lists every resolution's problems whatever the profile; esm-only leaves out CJS and node10 consumers.
+    const tolerated = (q: (typeof problems)[number]) =>
+      profile === 'esm-only'
+        ? q.resolutionKind === 'node16-cjs' || q.resolutionKind === 'node10'
+        : hasSubpaths && q.kind === 'NoResolution' && q.resolutionKind === 'node10' && q.entrypoint !== '.'
     expect(problems.filter((q) => !tolerated(q))).toEqual([])
     expect(res.code, res.stderr).toBe(0)
     expect(Object.keys(report.analysis.entrypoints).sort()).toEqual(
