@@ -34,19 +34,21 @@ const PARSED =
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>): (req: NodeRequest, res: NodeResponse) => Promise<void> {
   return async (req, res) => {
-    const incoming = toRequest(req)
     let response: Response
+    let bodyRead = () => true
     try {
+      const incoming = toRequest(req)
+      bodyRead = incoming.bodyRead
       response = incoming.request ? await handler(incoming.request) : text(PARSED, 500)
     } catch (error) {
-      console.error('@parley/sdk/node: the webhook handler threw:', error)
+      console.error('@parley/sdk/node: the request could not be handed to the webhook handler:', error)
       response = text('the delivery could not be received', 500)
     }
     if (res.headersSent) return
     res.statusCode = response.status
     response.headers.forEach((value, name) => res.setHeader(name, value))
     // A body left unread (refused before it was read, or cut at the size limit) is not drained: the connection closes.
-    if (!incoming.bodyRead()) res.setHeader('connection', 'close')
+    if (!bodyRead()) res.setHeader('connection', 'close')
     res.end(new Uint8Array(await response.arrayBuffer()))
   }
 }

@@ -3,7 +3,7 @@
 // first). The server is closed, every socket with it, after the tests.
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { toNodeHandler, type NodeRequest } from '../src/node.js'
 import { createMewsWebhooks, createStackOneWebhooks, createSunshineWebhooks, type SunshineWebhookEvent } from '../src/index.js'
 
@@ -158,6 +158,23 @@ describe('toNodeHandler over node:http', () => {
     const headers = { ...Object.fromEntries(request.headers), 'transfer-encoding': 'chunked' }
     const answer = await partialPost('/sunshine', headers, LIMIT * 4)
     expect(answer).toMatchObject({ status: 413, connection: 'close' })
+  })
+
+  it('a Host header no URL can be made of is answered 500 (logged), and the server keeps serving', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(`${base}/sunshine`, { method: 'POST', headers: { host: 'bad host', 'content-type': 'application/json' } })
+        req.on('response', (res) => (res.resume(), resolve(res.statusCode!)))
+        req.on('error', reject)
+        req.end('{}')
+      })
+      expect(status).toBe(500)
+      expect(log).toHaveBeenCalledTimes(1)
+    } finally {
+      log.mockRestore()
+    }
+    expect((await post('/sunshine', await sunshine.testRequest(delivery('after') as never))).status).toBe(204)
   })
 
   it('GET is 405; HEAD (a URL probe) is 204', async () => {
