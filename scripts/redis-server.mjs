@@ -10,7 +10,9 @@ import { join } from 'node:path'
 /** Makes sure `redis-server` runs here, installing the Debian package `redis-server` if it is missing. */
 export function ensureRedisServer() {
   if (spawnSync('redis-server', ['--version']).status === 0) return
-  const apt = (...args) => spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  // Test files start in parallel: the lock timeout makes a second apt-get wait for the first instead of failing.
+  const apt = (...args) =>
+    spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=300', ...args], { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
   let res = apt('install', '-y', '--no-install-recommends', 'redis-server')
   // A fresh machine may have no package lists yet.
   if (res.status !== 0) {
