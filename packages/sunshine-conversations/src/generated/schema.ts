@@ -610,7 +610,7 @@ export interface paths {
          * Create Webhook
          * @description Add a webhook to a custom integration: Sunshine Conversations POSTs the events named in `triggers`
          *     (case-sensitive, e.g. `conversation:message`, `switchboard:passControl`) to `target`. An app holds at most
-         *     10 webhooks. The answer carries the webhook's `secret`, which signs the deliveries.
+         *     10 webhooks. The answer carries the webhook's `secret`, which every delivery carries in its `X-API-Key` header.
          */
         post: operations["CreateWebhook"];
         delete?: never;
@@ -2456,7 +2456,7 @@ export interface components {
             target: string;
             triggers: components["schemas"]["WebhookTriggers"];
             /**
-             * @description The secret that signs the deliveries (the `x-api-key` header of each delivery).
+             * @description The shared secret every delivery carries in its `X-API-Key` header (a secret, not a signature).
              * @example 8564b3e6a8b20a4bdb68b05d9ea97aace9bc5936
              */
             readonly secret?: string;
