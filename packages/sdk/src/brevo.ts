@@ -1,5 +1,5 @@
 // @parley/sdk/brevo: Brevo Conversations with auth, retries, timeouts and errors (the API has no lists).
-import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/brevo-conversations'
+import { defaultBaseUrl, operationList, rateLimit, type operations, type paths } from '@parley/brevo-conversations'
 import { requireCredential, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { assemble } from './client.js'
 import { createCore, type CommonOptions, type Vendor } from './core/send.js'
@@ -23,6 +23,11 @@ export const brevoVendor: Vendor = {
       message: typeof b?.message === 'string' ? b.message : undefined,
     }
   },
+  // A spent window (`x-sib-ratelimit-remaining: 0`) comes back after `x-sib-ratelimit-reset` seconds (relative).
+  pauseMs(headers) {
+    const reset = Number(headers.get('x-sib-ratelimit-reset'))
+    return headers.get('x-sib-ratelimit-remaining') === '0' && reset > 0 ? reset * 1000 : undefined
+  },
 }
 
 export function createBrevo(options: BrevoOptions): BrevoClient {
@@ -38,6 +43,7 @@ export function createBrevo(options: BrevoOptions): BrevoClient {
     headers,
     operationList,
     vendor: brevoVendor,
+    budget: { api: 'brevo', declared: rateLimit, credential: (init) => init.headers?.['api-key'] ?? headers['api-key'] },
     prepare: dynamic
       ? async (init) => {
           const extra: Record<string, string> = {}
@@ -58,6 +64,8 @@ export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
+export type { RateLimitInfo, RateLimitOptions } from './limits/limiter.js'
+export type { RateLimitStore } from './limits/store.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
 export type * from './types.js'
 // The API's model types (`paths`, `components`, its named schemas), so one import serves both.

@@ -97,6 +97,21 @@ export class PaginationError extends ParleyError {
 }
 
 /**
+ * The call's rate-limit budget would hold it longer than `maxWaitMs` (a spent window, a long pause the server asked
+ * for, a long queue). Nothing was sent. `key` names the budget (`parley:<api>:<hash>`), never the credential.
+ */
+export class RateLimitError extends ParleyError {
+  /** How long the call would have waited, at least, in ms. */
+  declare readonly waitMs: number
+  declare readonly maxWaitMs: number
+  declare readonly operation: string
+  declare readonly key: string
+  constructor(operation: string, waitMs: number, maxWaitMs: number, key: string) {
+    super(`${operation} not sent: rate limit wait ${waitMs} ms > maxWaitMs ${maxWaitMs}`, { retryable: true, operation, waitMs, maxWaitMs, key })
+  }
+}
+
+/**
  * A webhook delivery was refused. `status` is what the receiver should answer: 401 missing or wrong credentials,
  * 400 a malformed body, 405 not a POST, 413 a body over `maxBodyBytes`, 415 not JSON. The message never holds the
  * secret or the credential presented.
@@ -119,3 +134,4 @@ ApiError.prototype.name = 'ApiError'
 TimeoutError.prototype.name = 'TimeoutError'
 ConnectionError.prototype.name = 'ConnectionError'
 PaginationError.prototype.name = 'PaginationError'
+RateLimitError.prototype.name = 'RateLimitError'

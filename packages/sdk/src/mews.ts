@@ -1,6 +1,6 @@
 // @parley/sdk/mews: Mews Connector message threads with body tokens, retries, timeouts, errors and pagination
 // (time filters longer than the API allows are split into windows).
-import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/mews-message-threads'
+import { defaultBaseUrl, operationList, rateLimit, type operations, type paths } from '@parley/mews-message-threads'
 import { requireCredential, requireString, resolveCredential, type Credential } from './auth/credential.js'
 import { assemble } from './client.js'
 import { createCore, type CommonOptions, type Vendor } from './core/send.js'
@@ -49,6 +49,7 @@ export function createMews(options: MewsOptions): MewsClient {
     headers: {},
     operationList,
     vendor: mewsVendor,
+    budget: { api: 'mews', declared: rateLimit, credential: (init) => init.body.AccessToken },
     prepare: async (init, meta) => {
       if (meta?.pagination && init.body?.Limitation !== undefined) mews.check?.(init, meta.pagination)
       const tokens = staticTokens ?? {
@@ -70,6 +71,8 @@ export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
+export type { RateLimitInfo, RateLimitOptions } from './limits/limiter.js'
+export type { RateLimitStore } from './limits/store.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
 export type * from './types.js'
 // The API's model types (`paths`, `components`, its named schemas), so one import serves both.

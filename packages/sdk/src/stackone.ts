@@ -1,5 +1,5 @@
 // @parley/sdk/stackone: StackOne unified Messaging with auth, retries, timeouts, errors and pagination.
-import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/stackone-messaging'
+import { defaultBaseUrl, operationList, rateLimit, type operations, type paths } from '@parley/stackone-messaging'
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { assemble } from './client.js'
@@ -37,6 +37,8 @@ export function createStackOne(options: StackOneOptions): StackOneClient {
     headers,
     operationList,
     vendor: stackoneVendor,
+    // The budget is per API key: the basic credential it is sent as (the same for a function's key).
+    budget: { api: 'stackone', declared: rateLimit, credential: (init) => init.headers?.authorization ?? headers.authorization },
     prepare:
       typeof apiKey === 'function'
         ? async (init) => withHeaders(init, { authorization: basicAuthorization(await resolveCredential(apiKey, 'apiKey'), '') })
@@ -53,6 +55,8 @@ export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
+export type { RateLimitInfo, RateLimitOptions } from './limits/limiter.js'
+export type { RateLimitStore } from './limits/store.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
 export type * from './types.js'
 // The API's model types (`paths`, `components`, its named schemas), so one import serves both.

@@ -1,5 +1,5 @@
 // @parley/sdk/sunshine: Sunshine Conversations v2 with basic or JWT auth, retries, timeouts, errors, pagination.
-import { defaultBaseUrl, operationList, type operations, type paths } from '@parley/sunshine-conversations'
+import { defaultBaseUrl, operationList, rateLimit, type operations, type paths } from '@parley/sunshine-conversations'
 import { basicAuthorization } from './auth/basic.js'
 import { requireCredential, requireString, resolveCredential, withHeaders, type Credential } from './auth/credential.js'
 import { signAppJwt } from './auth/jwt.js'
@@ -75,6 +75,8 @@ export function createSunshine(options: SunshineOptions): SunshineClient {
     headers,
     operationList,
     vendor: sunshineVendor,
+    // Sunshine does not say what it counts by; the API key (its id) is the closest thing a client has.
+    budget: { api: 'sunshine', declared: rateLimit, credential: () => keyId },
     prepare: async (init, meta) => {
       if (meta?.path === LIST_CONVERSATIONS && meta.method === 'get') checkUserFilter(init.params?.query?.filter)
       if (!needsPerCall) return init
@@ -94,6 +96,8 @@ export type * from './webhooks/public.js'
 export type { Credential } from './auth/credential.js'
 export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
+export type { RateLimitInfo, RateLimitOptions } from './limits/limiter.js'
+export type { RateLimitStore } from './limits/store.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
 export type * from './types.js'
 // The API's model types (`paths`, `components`, its named schemas), so one import serves both.

@@ -13,8 +13,7 @@ export interface RetryOptions {
   maxRetryAfterMs?: number | undefined
 }
 
-import { ConfigurationError } from '../errors.js'
-import { describe } from './describe.js'
+import { mustBe } from './describe.js'
 
 export interface RetryPolicy {
   maxRetries: number
@@ -29,15 +28,15 @@ const MAX_BACKOFF_MS = 8_000
 export function retryPolicy(options: RetryOptions | undefined): RetryPolicy {
   const maxRetries = options?.maxRetries ?? 2
   if (!(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
-    throw new ConfigurationError('retry.maxRetries', `must be an integer from 0 to 10, got ${describe(maxRetries)}`)
+    throw mustBe('retry.maxRetries', 'an integer from 0 to 10', maxRetries)
   }
   const retryNonIdempotent = options?.retryNonIdempotent ?? false
   if (typeof retryNonIdempotent !== 'boolean') {
-    throw new ConfigurationError('retry.retryNonIdempotent', `must be true or false, got ${describe(retryNonIdempotent)}`)
+    throw mustBe('retry.retryNonIdempotent', 'true or false', retryNonIdempotent)
   }
   const maxRetryAfterMs = options?.maxRetryAfterMs ?? 60_000
   if (!(maxRetryAfterMs >= 0)) {
-    throw new ConfigurationError('retry.maxRetryAfterMs', `must be a number of ms, 0 or more, got ${describe(maxRetryAfterMs)}`)
+    throw mustBe('retry.maxRetryAfterMs', 'a number of ms, 0 or more', maxRetryAfterMs)
   }
   return { maxRetries, retryNonIdempotent, maxRetryAfterMs }
 }
@@ -63,17 +62,22 @@ export function serverDelayMs(headers: Headers, now: number = Date.now()): numbe
   return wait > 0 && wait < Infinity ? wait : undefined
 }
 
-/** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
-export function sleep(ms: number, signal?: AbortSignal | null): Promise<void> {
+/**
+ * Resolves after `until` ms, or once `until` (a promise) resolves; rejects with the signal's reason as soon as it
+ * aborts (clearing the timer, so an abandoned wait keeps nothing alive).
+ */
+export function waitFor(until: number | Promise<unknown>, signal?: AbortSignal | null): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal!.reason)
     }
-    const timer = setTimeout(() => {
+    const done = () => {
       signal?.removeEventListener('abort', onAbort)
       resolve()
-    }, ms)
+    }
+    // Timers cap at 2^31-1 ms (a longer one fires at once); a caller that needs longer waits again.
+    const timer = typeof until === 'number' ? setTimeout(done, Math.min(until, 2e9)) : void until.then(done)
     signal?.addEventListener('abort', onAbort)
     if (signal?.aborted) onAbort()
   })

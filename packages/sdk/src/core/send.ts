@@ -1,11 +1,12 @@
-// One call, start to end: checks, credentials, a timeout per attempt, retries for operations the spec declares
-// idempotent, and one error model. Every attempt goes through openapi-fetch; a retry calls the typed method again
+// One call, start to end: checks, credentials, the rate limit, a timeout per attempt, retries for operations the spec
+// declares idempotent, and one error model. Every attempt goes through openapi-fetch; a retry calls the typed method again
 // (the body is serialised again), so no Request is ever cloned.
 import createClient, { type Client } from 'openapi-fetch'
-import { ApiError, ConfigurationError, ConnectionError, TimeoutError } from '../errors.js'
-import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, sleep, type RetryOptions } from './retry.js'
+import { ApiError, ConnectionError, TimeoutError } from '../errors.js'
+import { createLimiter, type BudgetOf, type RateLimitOptions } from '../limits/limiter.js'
+import { RETRYABLE_STATUS, backoffMs, retryPolicy, serverDelayMs, waitFor, type RetryOptions } from './retry.js'
 import { callerRedirect, followRedirectsSafely, type Fetch } from './redirect.js'
-import { describe } from './describe.js'
+import { mustBe } from './describe.js'
 import { startAttempt } from './timeout.js'
 import { checkBaseUrl, checkHeaders, checkPathParams } from './validate.js'
 
@@ -39,6 +40,8 @@ export interface Vendor {
   errorFields(body: unknown): { code?: string | undefined; message?: string | undefined }
   /** Drops parts of an error body that may echo the request (and so a credential) before it is kept. */
   sanitizeBody?(body: unknown): unknown
+  /** How long the budget must pause, from the vendor's own rate-limit headers (a spent window), in ms. */
+  pauseMs?(headers: Headers): number | undefined
 }
 
 /** Options every factory takes. */
@@ -50,6 +53,11 @@ export interface CommonOptions {
   /** Per-attempt timeout in ms, headers and body included. Default 60 000; `Infinity` turns it off. */
   timeoutMs?: number | undefined
   retry?: RetryOptions | undefined
+  /**
+   * The client's rate limit: `false` turns it off. On by default: the vendor's confirmed budget (Mews, StackOne) or,
+   * where none is confirmed (Brevo, Sunshine), only the pauses the server asks for.
+   */
+  rateLimit?: RateLimitOptions | false | undefined
 }
 
 /** Per-call additions to openapi-fetch's init. */
@@ -67,6 +75,8 @@ export interface CoreConfig extends CommonOptions {
   vendor: Vendor
   /** Per-call work that must happen at call time (rotating credentials, body tokens, a JWT, a vendor's own checks). */
   prepare?: ((init: Prepared, meta: OperationMeta | undefined) => Prepared | Promise<Prepared>) | undefined
+  /** The vendor's rate limit: `api` names its budgets, `declared` is the spec's, `credential` reads what it counts by. */
+  budget: BudgetOf<Prepared>
 }
 
 export interface RawResult {
@@ -94,7 +104,7 @@ export function checkTimeout(value: unknown, field: string): number {
   if (value === undefined) return 60_000
   // Written so that NaN and non-numbers fail the test; Infinity means "no timeout". Timers cap at 2^31-1 ms.
   if (!((value as number) > 0 && ((value as number) < 2 ** 31 || value === Infinity))) {
-    throw new ConfigurationError(field, `must be 1 to 2^31-1 (ms) or Infinity, got ${describe(value)}`)
+    throw mustBe(field, '1 to 2^31-1 (ms) or Infinity', value)
   }
   return value as number
 }
@@ -111,6 +121,7 @@ export function createCore(config: CoreConfig): Core {
   const operations = new Map(config.operationList.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]))
   const meta = (method: HttpMethod, path: string) => operations.get(`${method} ${path}`)
   const { prepare, vendor } = config
+  const limiter = createLimiter(config.budget, config.rateLimit)
 
   async function send(method: HttpMethod, path: string, input?: Prepared, options: SendOptions = {}): Promise<SendResult> {
     const op = meta(method, path)
@@ -125,12 +136,15 @@ export function createCore(config: CoreConfig): Core {
     if (prepare) init = await prepare(init, op)
     // After prepare, so a credential function's header value is checked too.
     checkHeaders(init)
+    const budget = limiter && (await limiter.key(config.budget.credential(init)))
     const repeatable = op ? op.idempotent || policy.retryNonIdempotent : method === 'GET'
     const maxAttempts = repeatable ? policy.maxRetries + 1 : 1
     const operation = `${method} ${path}`
     const call = base[method] as (path: string, init: Prepared) => Promise<RawResult>
 
     for (let attempt = 1; ; attempt++) {
+      // Every attempt (a retry, a page) takes a slot first; waiting for it is not part of the attempt's timeout.
+      if (budget) await limiter!.take(budget, operation, signal)
       const current = startAttempt(attemptMs, signal)
       let result: RawResult
       try {
@@ -141,20 +155,25 @@ export function createCore(config: CoreConfig): Core {
         if (signal?.aborted) throw signal.reason
         const failure = current.timedOut() ? new TimeoutError(operation, attemptMs, attempt) : new ConnectionError(operation, err, attempt)
         if (attempt >= maxAttempts) throw failure
-        await sleep(backoffMs(attempt - 1), signal)
+        await waitFor(backoffMs(attempt - 1), signal)
         continue
       } finally {
         current.end()
       }
       const { response } = result
       const hint = response.ok ? undefined : serverDelayMs(response.headers)
+      const delay = hint ?? backoffMs(attempt - 1)
+      // A 429 pauses the whole budget, not only this call. The answer stays the caller's even when the store cannot
+      // record the pause (a sent message must not look failed); the next take reports the store's failure.
+      const pauseMs = vendor.pauseMs?.(response.headers) ?? (response.status === 429 && delay)
+      if (budget && pauseMs) await limiter!.pause(budget, pauseMs).catch(() => {})
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
       if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
         const done = { ...result, attempts: attempt }
         if (response.ok || !options.orThrow) return done
         throw toApiError(vendor, operation, done, policy.maxRetryAfterMs)
       }
-      await sleep(hint ?? backoffMs(attempt - 1), signal)
+      await waitFor(delay, signal)
     }
   }
 

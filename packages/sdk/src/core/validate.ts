@@ -1,6 +1,6 @@
 // Bad input is refused before anything is sent, with an error naming the field.
 import { ConfigurationError } from '../errors.js'
-import { describe, typeOf } from './describe.js'
+import { mustBe, typeOf } from './describe.js'
 
 /**
  * Every `{name}` of the path template needs a non-empty value. openapi-fetch percent-encodes values, so `/`, `?`
@@ -10,7 +10,7 @@ export function checkPathParams(template: string, values: Record<string, unknown
   for (const name of template.match(/(?<=\{)[^}]+/g) ?? []) {
     const value = values?.[name]
     if (value === '' || (typeof value !== 'string' && typeof value !== 'number') || /^(%2e|\.){1,2}$/i.test(value as string)) {
-      throw new ConfigurationError(`params.path.${name}`, `must be a non-empty string or number, not "." or ".." (${template}), got ${describe(value)}`)
+      throw mustBe(`params.path.${name}`, `a non-empty string or number, not "." or ".." (${template})`, value)
     }
   }
 }

@@ -9,6 +9,8 @@ export interface RateLimitStore {
   /**
    * Takes one request from budget `key` if it has room now: at most `requests` in any `perMs` window, and none while
    * the budget is paused. Resolves 0 when taken; otherwise takes nothing and resolves the ms until room may free up.
+   * A budget known only from what the server says (no fixed number) takes with `requests` = 2^31, more than any
+   * budget: then only a pause holds it back.
    */
   take(key: string, requests: number, perMs: number): Promise<number>
   /** Pauses budget `key` for `ms` from now (a 429's Retry-After, a spent Brevo window): no `take` succeeds before. */

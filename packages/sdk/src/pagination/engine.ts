@@ -1,7 +1,7 @@
 // One async-iterator API over every cursor dialect. Which operations paginate, in which dialect and where their
 // items are, comes from the spec (x-parley-pagination, compiled into each package's generated operations map).
 import type { Core, Prepared } from '../core/send.js'
-import { describe } from '../core/describe.js'
+import { mustBe } from '../core/describe.js'
 import { ConfigurationError, PaginationError } from '../errors.js'
 import type { Dialect, Page, PaginateOptions } from './types.js'
 
@@ -11,7 +11,7 @@ export type Dialects = Readonly<Record<string, Dialect>>
 function checkLimit(value: unknown, field: string): number {
   if (value === undefined) return Infinity
   if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new ConfigurationError(field, `must be a positive integer, got ${describe(value)}`)
+    throw mustBe(field, 'a positive integer', value)
   }
   return value as number
 }

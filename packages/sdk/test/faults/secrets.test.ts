@@ -8,6 +8,7 @@ import { createBrevo, createMews, createStackOne, createSunshine } from '../../s
 import { signAppJwt } from '../../src/auth/jwt.js'
 import { exhaust } from '../helpers.js'
 import { FaultServer, fault, type Behaviour } from './server.js'
+import { isolatedStore } from '../limits-store.js'
 
 const SECRET = {
   stackoneKey: 'sk_live_S3CR3T_STACKONE_7f3a9c1e',
@@ -52,9 +53,12 @@ afterAll(async () => {
   vi.restoreAllMocks()
   await Promise.all([server.close(), elsewhere.close()])
 })
+// The rate limiter stays on, in budgets of each test's own (a 429's pause must not outlive its test).
+let budgets = isolatedStore()
 beforeEach(() => {
   server.reset()
   elsewhere.reset()
+  budgets = isolatedStore()
 })
 afterEach(() => {
   expect(server.unscripted, 'requests nothing was scripted for').toBe(0)
@@ -62,7 +66,7 @@ afterEach(() => {
 })
 
 const common = { baseUrl: '', retry: { maxRetries: 0 } }
-const opts = (extra: object) => ({ ...common, baseUrl: server.origin, ...extra })
+const opts = (extra: object) => ({ ...common, baseUrl: server.origin, rateLimit: { store: budgets }, ...extra })
 const clients = {
   stackone: (extra = {}) => createStackOne({ apiKey: SECRET.stackoneKey, accountId: 'acc_1', ...opts(extra) }),
   brevo: (extra = {}) => createBrevo({ apiKey: SECRET.brevoKey, partnerKey: SECRET.brevoPartner, ...opts(extra) }),

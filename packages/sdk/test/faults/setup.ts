@@ -3,6 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest'
 import { createBrevo, createMews, createStackOne, createSunshine } from '../../src/index.js'
 import { FaultServer } from './server.js'
+import { isolatedStore } from '../limits-store.js'
 
 export interface FaultServerOptions {
   /**
@@ -29,6 +30,7 @@ export function useFaultServer({ fakeTimers = false, restoreTimers = fakeTimers 
   afterAll(() => server.close())
   beforeEach(() => {
     server.reset()
+    budgets = isolatedStore()
     if (fakeTimers) vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
   })
   afterEach(() => {
@@ -38,13 +40,17 @@ export function useFaultServer({ fakeTimers = false, restoreTimers = fakeTimers 
   return server
 }
 
+// The rate limiter stays on, with its defaults, in budgets of each test's own (a 429's pause must not outlive its test).
+let budgets = isolatedStore()
+
 /** The four clients with test credentials, aimed at `server` (read at call time, so after start()). */
 export function clientsFor(server: FaultServer) {
+  const base = () => ({ baseUrl: server.origin, rateLimit: { store: budgets } })
   return {
-    stackone: (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', baseUrl: server.origin, ...extra }),
-    brevo: (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', baseUrl: server.origin, ...extra }),
-    sunshine: (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', baseUrl: server.origin, ...extra }),
-    mews: (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', baseUrl: server.origin, ...extra }),
+    stackone: (extra = {}) => createStackOne({ apiKey: 'sk_test', accountId: 'acc_1', ...base(), ...extra }),
+    brevo: (extra = {}) => createBrevo({ apiKey: 'xkeysib-test', ...base(), ...extra }),
+    sunshine: (extra = {}) => createSunshine({ keyId: 'app_key', secret: 'sc-secret', ...base(), ...extra }),
+    mews: (extra = {}) => createMews({ clientToken: 'CT', accessToken: 'AT', client: 'Parley test', ...base(), ...extra }),
   }
 }
 

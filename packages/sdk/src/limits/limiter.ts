@@ -1,0 +1,138 @@
+// Keeps a client within its vendor's rate limit. Each credential has one budget, named `parley:<api>:<hash>`;
+// every attempt takes a slot of it from a RateLimitStore before it is sent. Calls of one budget take turns in order
+// (FIFO within a process, across every client of that credential): only the call whose turn it is asks the store,
+// and sleeps until room may free up. A call whose wait would pass its `maxWaitMs` fails at once with a
+// RateLimitError.
+import { mustBe } from '../core/describe.js'
+import { RateLimitError } from '../errors.js'
+import type { RateLimitStore } from './store.js'
+import { waitFor } from '../core/retry.js'
+import { memoryStore, now } from './window.js'
+
+export interface RateLimitOptions {
+  /**
+   * Requests allowed in ANY window of `perMs` ms (a sliding window), with `perMs`. Defaults to the vendor's
+   * documented budget where it is confirmed (Mews 200 per 30 s, StackOne 1,000 per 60 s); elsewhere (Brevo,
+   * Sunshine) there is none, and calls are paced only by what the server says.
+   */
+  requests?: number | undefined
+  /** The window of `requests`, in ms. */
+  perMs?: number | undefined
+  /** Where budgets are kept. Default: this process's memory. `@parley/rate-limit-redis` shares them across processes. */
+  store?: RateLimitStore | undefined
+  /** Longest a call may wait for its budget, in ms. Default 60 000; a longer wait fails at once with a RateLimitError. */
+  maxWaitMs?: number | undefined
+  /** Called when a call has to wait for its budget. */
+  onLimited?: ((info: RateLimitInfo) => void) | undefined
+}
+
+export interface RateLimitInfo {
+  /** How long the call will wait at least, in ms. */
+  waitMs: number
+  /** `METHOD /path/template` of the call. */
+  operation: string
+  /** The budget's name (`parley:<api>:<hash>`), never the credential. */
+  key: string
+}
+
+/** A budget as the API package generates it from the spec's x-parley-rate-limit. */
+export interface DeclaredRateLimit {
+  readonly confirmed: boolean
+  readonly requests?: number
+  readonly perMs?: number
+}
+
+/** What a client's budgets are: `api` names them, `declared` is the spec's, `credential` reads what they count by. */
+export interface BudgetOf<Init> {
+  api: string
+  declared: DeclaredRateLimit
+  credential(init: Init): string
+}
+
+/** A client's limiter. Budgets are named by `key`; the other methods act on one. */
+export interface Limiter {
+  /** The budget of a credential (the one the vendor counts requests by): `parley:<api>:<hash>`. */
+  key(credential: string): Promise<string>
+  /** Resolves when this attempt may be sent; rejects with a RateLimitError, the signal's reason or a store's error. */
+  take(key: string, operation: string, signal?: AbortSignal | null): Promise<void>
+  /** Nobody on this budget sends for `ms` (a 429, a spent window the server reported). */
+  pause(key: string, ms: number): Promise<void>
+}
+
+interface Queue {
+  /** Settles when the last call in line has had its turn (or left): the next call's turn starts then. */
+  tail: Promise<unknown>
+  /** Calls in line, the one whose turn it is included. */
+  waiting: number
+}
+
+// A budget's queue lives while calls wait for it, so this holds no more than the budgets in use.
+const queues = new Map<string, Queue>()
+
+/** The client's limiter: undefined for `rateLimit: false`. */
+export function createLimiter({ api, declared }: BudgetOf<never>, options: RateLimitOptions | false | undefined): Limiter | undefined {
+  if (options === false) return undefined
+  if (typeof options !== 'object' && options !== undefined) throw mustBe('rateLimit', 'an object or false', options)
+  const { requests, perMs, store = memoryStore, maxWaitMs = 60_000, onLimited } = options ?? {}
+  // A budget is both numbers: one without the other is refused, naming the missing one.
+  for (const [field, value] of Object.entries({ requests, perMs })) {
+    if ((requests ?? perMs) !== undefined && !(Number.isInteger(value) && value! > 0 && value! < 2 ** 31)) {
+      throw mustBe(`rateLimit.${field}`, 'an integer from 1 to 2^31-1', value)
+    }
+  }
+  if (!(maxWaitMs >= 0)) throw mustBe('rateLimit.maxWaitMs', 'a number of ms, 0 or more', maxWaitMs)
+  if (typeof store?.take !== 'function' || typeof store.pause !== 'function') throw mustBe('rateLimit.store', 'a RateLimitStore', store)
+  if (onLimited !== undefined && typeof onLimited !== 'function') throw mustBe('rateLimit.onLimited', 'a function', onLimited)
+  // Without a budget (none given, none declared) only pauses hold calls back.
+  const budgetMs = perMs ?? declared.perMs ?? 1
+  const budgetRequests = requests ?? declared.requests ?? 2 ** 31
+  // Each slot is held a little past the window (2 % and 50 ms): network jitter between taking a slot and the request's
+  // arrival could otherwise land N+1 arrivals in one of the server's windows.
+  const windowMs = budgetMs * 1.02 + 50
+
+  // The key of the last credential seen: hashing it again on every call would cost more than the rest.
+  let lastCredential: string | undefined
+  let lastKey: Promise<string>
+  return {
+    key(credential) {
+      // `parley:<api>:` and the first 16 hex digits of the credential's SHA-256.
+      if (credential !== lastCredential) {
+        lastCredential = credential
+        lastKey = crypto.subtle
+          .digest('SHA-256', new TextEncoder().encode(credential))
+          .then((digest) => `parley:${api}:${new DataView(digest).getBigUint64(0).toString(16).padStart(16, '0')}`)
+      }
+      return lastKey
+    },
+    async take(key, operation, signal) {
+      const start = now()
+      /** This call waits at least `waitMs` more: it fails now if that passes maxWaitMs, else onLimited hears of it. */
+      const check = (waitMs: number) => {
+        const total = Math.ceil(now() + waitMs - start)
+        if (total > maxWaitMs) throw new RateLimitError(operation, total, maxWaitMs, key)
+        if (waitMs > 0) onLimited?.({ waitMs, operation, key })
+      }
+      const q = queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 }
+      queues.set(key, q)
+      const ahead = q.waiting++
+      const turn = q.tail
+      let leave!: () => void
+      const left = new Promise<void>((resolve) => (leave = resolve))
+      // The next call's turn comes once this one's has come and this one has left (sent, failed or aborted).
+      q.tail = turn.then(() => left)
+      try {
+        // A window for each `requests` calls ahead of this one, at least.
+        check(Math.floor(ahead / budgetRequests) * windowMs)
+        await waitFor(turn, signal)
+        for (let waitMs; (waitMs = await store.take(key, budgetRequests, windowMs)) > 0; ) {
+          check(waitMs)
+          await waitFor(waitMs, signal)
+        }
+      } finally {
+        if (--q.waiting === 0) queues.delete(key)
+        leave()
+      }
+    },
+    pause: (key, ms) => store.pause(key, ms),
+  }
+}
