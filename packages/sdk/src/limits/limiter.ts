@@ -68,6 +68,9 @@ interface Queue {
 
 // A budget's queue lives while calls wait for it, so this holds no more than the budgets in use.
 const queues = new Map<string, Queue>()
+// The key of each credential seen, by API: hashing on every call would cost more than the rest. Shared, so the
+// first calls of two clients of one credential queue in the order they were made, not as their hashes finish.
+const keys = new Map<string, Promise<string>>()
 
 /** The client's limiter: undefined for `rateLimit: false`. */
 export function createLimiter({ api, declared }: BudgetOf<never>, options: RateLimitOptions | false | undefined): Limiter | undefined {
@@ -90,27 +93,30 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
   // arrival could otherwise land N+1 arrivals in one of the server's windows.
   const windowMs = budgetMs * 1.02 + 50
 
-  // The key of the last credential seen: hashing it again on every call would cost more than the rest.
-  let lastCredential: string | undefined
-  let lastKey: Promise<string>
   return {
     key(credential) {
-      // `parley:<api>:` and the first 16 hex digits of the credential's SHA-256.
-      if (credential !== lastCredential) {
-        lastCredential = credential
-        lastKey = crypto.subtle
+      // No API's name starts another's, so the pair cannot be mistaken for another.
+      const id = api + credential
+      let key = keys.get(id)
+      if (!key) {
+        if (keys.size >= 1000) keys.clear()
+        // `parley:<api>:` and the first 16 hex digits of the credential's SHA-256.
+        key = crypto.subtle
           .digest('SHA-256', new TextEncoder().encode(credential))
           .then((digest) => `parley:${api}:${new DataView(digest).getBigUint64(0).toString(16).padStart(16, '0')}`)
+        keys.set(id, key)
       }
-      return lastKey
+      return key
     },
     async take(key, operation, signal) {
       const start = now()
       /** This call waits at least `waitMs` more: it fails now if that passes maxWaitMs, else onLimited hears of it. */
       const check = (waitMs: number) => {
-        const total = Math.ceil(now() + waitMs - start)
-        if (total > maxWaitMs) throw new RateLimitError(operation, total, maxWaitMs, key)
-        if (waitMs > 0) onLimited?.({ waitMs, operation, key })
+        if (waitMs > 0) {
+          const total = Math.ceil(now() + waitMs - start)
+          if (total > maxWaitMs) throw new RateLimitError(operation, total, maxWaitMs, key)
+          onLimited?.({ waitMs, operation, key })
+        }
       }
       const q = queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 }
       queues.set(key, q)

@@ -17,11 +17,8 @@ export const now = () => Date.now()
 
 const logs = new Map<string, Log>()
 
-function logOf(key: string, at: number): Log {
-  let log = logs.get(key)
-  // A clock set back (fake timers in tests, a corrected system clock) leaves requests in the future: start over. (A
-  // pause always follows a request, so it goes with them.)
-  if (!log || log.times.at(-1)! > at) log = { times: [], pausedUntil: 0 }
+function logOf(key: string): Log {
+  const log = logs.get(key) ?? { times: [], pausedUntil: 0 }
   if (logs.size >= MAX_BUDGETS) logs.clear()
   logs.set(key, log)
   return log
@@ -34,7 +31,7 @@ function logOf(key: string, at: number): Log {
 export const memoryStore: RateLimitStore = {
   async take(key, requests, perMs) {
     const at = now()
-    const log = logOf(key, at)
+    const log = logOf(key)
     if (log.pausedUntil > at) return log.pausedUntil - at
     const times = (log.times = log.times.filter((t) => t > at - perMs))
     if (times.length < requests) {
@@ -46,7 +43,7 @@ export const memoryStore: RateLimitStore = {
   },
   async pause(key, ms) {
     const at = now()
-    const log = logOf(key, at)
+    const log = logOf(key)
     log.pausedUntil = Math.max(log.pausedUntil, at + ms)
   },
 }
