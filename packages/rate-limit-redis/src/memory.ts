@@ -1,6 +1,6 @@
 // The in-process window a Redis store falls back to while Redis is away (`onUnavailable: 'in-process'`): the same
-// sliding log, per process.
-import type { RateLimitStore } from './stores.js'
+// sliding log, per process. (@parley/sdk keeps its own in-memory store private; this is the few lines it takes.)
+import type { RateLimitStore } from '@parley/sdk'
 
 export function createLocalWindow(now: () => number = () => performance.now()): RateLimitStore {
   const logs = new Map<string, number[]>()

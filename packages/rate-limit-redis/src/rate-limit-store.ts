@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { ConfigurationError } from '@parley/sdk'
+import { ConfigurationError, type RateLimitStore } from '@parley/sdk'
 import { connect, type ConnectionOptions, type RedisSource } from './connection.js'
 import { BUDGET } from './lua.js'
 import { createLocalWindow } from './memory.js'
-import type { RateLimitStore } from './stores.js'
 
 export interface RedisRateLimitStoreOptions extends ConnectionOptions {
   /** Prepended to every Redis key. Default `''`: the SDK's budget keys already start with `parley:`. */

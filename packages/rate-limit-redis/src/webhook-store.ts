@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { ConfigurationError } from '@parley/sdk'
+import { ConfigurationError, type WebhookStore } from '@parley/sdk'
 import { connect, type ConnectionOptions, type RedisSource } from './connection.js'
 import { RELEASE } from './lua.js'
-import type { WebhookStore } from './stores.js'
 
 export interface RedisWebhookStoreOptions extends ConnectionOptions {
   /** Prepended to every event key. Default `'parley:webhook:'`. */
