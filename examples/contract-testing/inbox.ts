@@ -1,8 +1,8 @@
 // "Your code": a tiny inbox service built on @parley/sdk. The test next to it checks it against a Prism mock of the
 // exact spec version installed in node_modules, which is how we suggest you contract-test code that uses Parley.
-import { createStackOne, type StackOneClient } from '@parley/sdk/stackone'
+import { createStackOne, type StackOneClient, type StackOneOptions } from '@parley/sdk/stackone'
 
-export function createInbox(options: { apiKey: string; accountId: string; baseUrl?: string; fetch?: (request: Request) => Promise<Response> }) {
+export function createInbox(options: Pick<StackOneOptions, 'apiKey' | 'accountId' | 'baseUrl' | 'fetch' | 'rateLimit'>) {
   // A send is never retried anyway; no retries for reads either, so a 429 reaches the caller at once.
   const stackone: StackOneClient = createStackOne({ ...options, retry: { maxRetries: 0 } })
   return {

@@ -9,6 +9,8 @@ import { ROOT } from '../../../test/support/paths.js'
 
 const connect = (name: string) => connectMock(join(ROOT, 'specs', `${name}.yaml`), mockUrl(name))
 const noRetry = { maxRetries: 0 }
+// A documented 429 would pause the key's whole budget in this process for its Retry-After: no rate limit against a mock.
+const noLimit = false
 const MEWS_TOKENS = { clientToken: 'E0D439EE522F44368DC78E1BFB03710C-D24FB11DBE31D4621C4817E028D9E1D', accessToken: 'C66EF7B239D24632943D115EDE9CB810-EA00F8FD8294692C940F6B5A8F9453D', client: 'Parley 0.1' }
 const SUNSHINE_APP = '5d8cff3cd55b040010928b5b'
 const sunshineList = { params: { path: { appId: SUNSHINE_APP }, query: { filter: { userId: '42589ad070d43be9b00ff7e5' } } } }
@@ -53,13 +55,13 @@ describe('prefer() makes a documented answer happen', () => {
   // No retries, so a 429 with the example's Retry-After comes back at once instead of sleeping.
   const cases = [
     ['stackone-messaging', (fetch: typeof globalThis.fetch, url: string) =>
-      createStackOne({ apiKey: 'k', accountId: 'a', baseUrl: url, fetch, retry: noRetry }).orThrow.GET('/unified/messaging/conversations', { headers: prefer({ code: 429 }) })],
+      createStackOne({ apiKey: 'k', accountId: 'a', baseUrl: url, fetch, retry: noRetry, rateLimit: noLimit }).orThrow.GET('/unified/messaging/conversations', { headers: prefer({ code: 429 }) })],
     ['brevo-conversations', (fetch: typeof globalThis.fetch, url: string) =>
-      createBrevo({ apiKey: 'k', baseUrl: url, fetch, retry: noRetry }).orThrow.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } }, headers: prefer({ code: 429 }) })],
+      createBrevo({ apiKey: 'k', baseUrl: url, fetch, retry: noRetry, rateLimit: noLimit }).orThrow.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } }, headers: prefer({ code: 429 }) })],
     ['sunshine-conversations', (fetch: typeof globalThis.fetch, url: string) =>
-      createSunshine({ keyId: 'app_1', secret: 's', baseUrl: url, fetch, retry: noRetry }).orThrow.GET('/v2/apps/{appId}/conversations', { ...sunshineList, headers: prefer({ code: 429 }) })],
+      createSunshine({ keyId: 'app_1', secret: 's', baseUrl: url, fetch, retry: noRetry, rateLimit: noLimit }).orThrow.GET('/v2/apps/{appId}/conversations', { ...sunshineList, headers: prefer({ code: 429 }) })],
     ['mews-message-threads', (fetch: typeof globalThis.fetch, url: string) =>
-      createMews({ ...MEWS_TOKENS, baseUrl: url, fetch, retry: noRetry }).orThrow.POST('/api/connector/v1/messageThreads/getAll', {
+      createMews({ ...MEWS_TOKENS, baseUrl: url, fetch, retry: noRetry, rateLimit: noLimit }).orThrow.POST('/api/connector/v1/messageThreads/getAll', {
         body: { CreatedUtc: { StartUtc: '2025-09-01T00:00:00Z', EndUtc: '2025-10-01T00:00:00Z' }, Limitation: { Count: 2 } },
         headers: prefer({ code: 429 }),
       })],
@@ -129,7 +131,7 @@ describe('finitePages(n): a loop that pages to the end ends after n pages', () =
 describe('eachStatus / unexercised: every documented answer of the operations your code calls', () => {
   // "Your code": reads a message's text, or says why it could not.
   async function messageText(fetch: typeof globalThis.fetch, url: string): Promise<string> {
-    const brevo = createBrevo({ apiKey: 'k', baseUrl: url, fetch, retry: noRetry })
+    const brevo = createBrevo({ apiKey: 'k', baseUrl: url, fetch, retry: noRetry, rateLimit: noLimit })
     const { data, error, response } = await brevo.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } } })
     if (error) return `unavailable (${response.status})`
     return data?.text ?? ''
