@@ -1,9 +1,9 @@
 // The rate limiter as a user meets it: budgets per credential, a sliding window, calls in order, the caller's signal,
-// maxWaitMs, pauses the server asks for, and every attempt (retries, pages) counted. Real HTTP where the point is
-// what a server sees (bench/limited-server.mjs keeps a real sliding window); elsewhere a recording fetch. Windows are
-// short (a few hundred ms) so the file stays fast; every timing assertion leaves room for a slow machine.
+// maxWaitMs, pauses the server asks for, and every attempt (retries, pages) counted, through a recording fetch (the
+// proof against a real server keeping a window is limits.proof.test.ts). Windows are short (a few hundred ms) so the
+// file stays fast; every timing assertion leaves room for a slow machine.
 import { createHash } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ConfigurationError,
   ParleyError,
@@ -15,7 +15,6 @@ import {
   type RateLimitInfo,
   type RateLimitStore,
 } from '../src/index.js'
-import { createLimitedServer } from '../../../bench/limited-server.mjs'
 import { isolatedStore } from './limits-store.js'
 
 const ADD_THREAD = '/api/connector/v1/messageThreads/add'
@@ -54,42 +53,6 @@ function mews(options: Record<string, unknown> & { fetch?: (r: Request) => Promi
 const addThread = (client: ReturnType<typeof createMews>, subject = 'Late check-in', init: Record<string, unknown> = {}) =>
   client.orThrow.POST(ADD_THREAD, { body: { OriginalSender: 'Guest', Subject: subject }, ...init })
 
-describe('one process, 8 workers, 64 requests against a server keeping 20 per 1 s per access token', () => {
-  let server: Awaited<ReturnType<typeof createLimitedServer>>
-  beforeAll(async () => {
-    server = await createLimitedServer({ requests: 20, perMs: 1000 })
-  })
-  afterAll(() => server.close())
-
-  async function load(rateLimit: Record<string, unknown> | false) {
-    server.reset()
-    const client = mews({ baseUrl: server.url, rateLimit, retry: { maxRetries: 0 } }, 'AT-shared-inbox')
-    let next = 0
-    const worker = async () => {
-      while (next < 64) {
-        const n = next++
-        await client.POST(ADD_THREAD, { body: { OriginalSender: 'Guest', Subject: `request ${n}` } })
-      }
-    }
-    await Promise.all(Array.from({ length: 8 }, worker))
-    return server.stats()
-  }
-
-  it('with the limiter: all 64 answered 200, never more than 20 in any 1 s, the last not before 3 windows', async () => {
-    const stats = await load({ requests: 20, perMs: 1000 })
-    expect(stats).toMatchObject({ total: 64, ok: 64, limited: 0 })
-    expect(stats.maxInWindow).toBe(20)
-    // Requests 21, 41 and 61 each had to wait out a whole window after the one 20 before them.
-    expect(stats.lastAt! - stats.firstAt!).toBeGreaterThanOrEqual(3000)
-  }, 20_000)
-
-  it('without it (rateLimit: false): the same load gets 429s', async () => {
-    const stats = await load(false)
-    expect(stats.total).toBe(64)
-    expect(stats.limited).toBeGreaterThan(0)
-  })
-})
-
 describe('budgets each vendor gets by default', () => {
   it('Mews: 200 requests per 30 s per access token (the 201st would wait, so with maxWaitMs 0 it fails)', async () => {
     const { fetch, sent } = recordingFetch()
@@ -99,7 +62,7 @@ describe('budgets each vendor gets by default', () => {
     expect(e).toBeInstanceOf(RateLimitError)
     // A window of 30 s (plus the margin every slot is held for) from the first request.
     expect((e as RateLimitError).waitMs).toBeGreaterThan(29_000)
-    expect((e as RateLimitError).waitMs).toBeLessThanOrEqual(30_000 * 1.02 + 50)
+    expect((e as RateLimitError).waitMs).toBeLessThanOrEqual(30_000 * 1.02 + 100)
     expect(sent).toHaveLength(200)
   })
 
@@ -255,13 +218,13 @@ describe('what the server says', () => {
     const { fetch, sent } = recordingFetch(() => {
       if (!first) return json({ id: 'm1' })
       first = false
-      return json({ message: 'slow down' }, 429, { 'retry-after-ms': '300' })
+      return json({ message: 'slow down' }, 429, { 'retry-after-ms': '2000' })
     })
     const brevo = createBrevo({ apiKey: 'xkeysib-429-off', baseUrl: 'https://b.test', fetch, rateLimit: false })
     await brevo.POST('/conversations/messages', { body: { visitorId: 'v1', text: 'hi', agentId: 'a1' } })
     const answered = performance.now()
     await brevo.orThrow.GET('/conversations/messages/{id}', { params: { path: { id: 'm1' } } })
-    expect(sent[1]!.at - answered).toBeLessThan(100)
+    expect(sent[1]!.at - answered).toBeLessThan(1000)
   })
 
   it("Brevo's x-sib-ratelimit-remaining: 0 pauses the budget for x-sib-ratelimit-reset seconds", async () => {
@@ -276,7 +239,7 @@ describe('what the server says', () => {
     await get() // waits out the spent window
     await get() // 7 left: goes at once
     expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(990)
-    expect(sent[2]!.at - sent[1]!.at).toBeLessThan(100)
+    expect(sent[2]!.at - sent[1]!.at).toBeLessThan(500)
   })
 })
 
@@ -287,11 +250,16 @@ describe('budgets per credential', () => {
     const a = mews({ fetch, rateLimit }, 'AT-hotel-1')
     const b = mews({ fetch, rateLimit, clientToken: 'another integration' }, 'AT-hotel-1')
     const other = mews({ fetch, rateLimit }, 'AT-hotel-2')
-    const start = performance.now()
     await Promise.all([addThread(a), addThread(b), addThread(a), addThread(b), addThread(other), addThread(other)])
-    const late = sent.filter((r) => r.at - start >= 450)
-    expect(late.map((r) => r.token)).toEqual(['AT-hotel-1', 'AT-hotel-1'])
-    expect(sent.filter((r) => r.token === 'AT-hotel-2').every((r) => r.at - start < 200)).toBe(true)
+    const times = (token: string) => sent.filter((r) => r.token === token).map((r) => r.at)
+    const [h1, h2, h3, h4] = times('AT-hotel-1') as [number, number, number, number]
+    // Four calls on one budget of 2: the third and fourth wait a window after the first two.
+    expect(h3 - h1).toBeGreaterThanOrEqual(500)
+    expect(h4 - h2).toBeGreaterThanOrEqual(500)
+    // The other token's two calls are not held by it.
+    const [o1, o2] = times('AT-hotel-2') as [number, number]
+    expect(o2 - o1).toBeLessThan(400)
+    expect(o2).toBeLessThan(h3)
   })
 
   it('stores see budget keys, never a credential: parley:<api>:<16 hex of SHA-256>', async () => {

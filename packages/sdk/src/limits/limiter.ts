@@ -89,9 +89,9 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
   // Without a budget (none given, none declared) only pauses hold calls back.
   const budgetMs = perMs ?? declared.perMs ?? 1
   const budgetRequests = requests ?? declared.requests ?? 2 ** 31
-  // Each slot is held a little past the window (2 % and 50 ms): network jitter between taking a slot and the request's
+  // Each slot is held a little past the window (2 % and 100 ms): jitter between taking a slot and the request's
   // arrival could otherwise land N+1 arrivals in one of the server's windows.
-  const windowMs = budgetMs * 1.02 + 50
+  const windowMs = budgetMs * 1.02 + 100
 
   return {
     key(credential) {
