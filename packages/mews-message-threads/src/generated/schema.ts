@@ -827,7 +827,7 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests: more than 200 requests per AccessToken within a sliding 30-second window.
+         * @description Too many requests: more than 200 requests per AccessToken within 30 seconds.
          *     Wait for `Retry-After`, or back off exponentially when it is missing.
          */
         TooManyRequests: {
