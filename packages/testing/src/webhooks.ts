@@ -1,14 +1,13 @@
-// Sample webhook deliveries from the spec's own `webhooks` examples, authenticated the vendor's way by the receiver
-// under test, so a handler can be tested with what the vendor documents it sends.
-import { readFileSync } from 'node:fs'
-import { parse } from 'yaml'
-import { resolveSpec } from './spec.js'
+// Sample webhook deliveries: the spec's own `webhooks` examples, as the installed API package ships them on its
+// `/webhooks` subpath, authenticated the vendor's way by the receiver under test.
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
 
 export interface WebhookSample {
   /** The webhook's name in the spec: the vendor's event name (`conversation:message`, `MessageAdded`, ...). */
   readonly event: string
-  /** The example's key in the spec. */
-  readonly example: string
+  /** The example's place among the event's examples, in spec order. */
+  readonly index: number
   /** The example delivery: the parsed JSON body of one POST. */
   readonly payload: unknown
 }
@@ -24,20 +23,22 @@ export interface WebhookDelivery extends WebhookSample {
 }
 
 /**
- * Every example of every webhook the spec of `api` declares (an installed per-API package, or a spec path), in spec
- * order. Throws, naming the spec, when it declares no webhook examples.
+ * Every example of every webhook the spec of `api` declares, in spec order. `api` is an installed per-API package
+ * (`@parley/sunshine-conversations`), resolved from `cwd` as the project's own code would resolve it.
  */
 export function webhookSamples(api: string, options: { cwd?: string } = {}): WebhookSample[] {
-  const path = resolveSpec(api, options.cwd)
-  const doc = parse(readFileSync(path, 'utf8')) as { webhooks?: Record<string, Record<string, any>> }
-  const samples: WebhookSample[] = []
-  for (const [event, item] of Object.entries(doc.webhooks ?? {})) {
-    const examples = item?.post?.requestBody?.content?.['application/json']?.examples ?? {}
-    for (const [example, value] of Object.entries<{ value?: unknown }>(examples)) {
-      if (value?.value !== undefined) samples.push({ event, example, payload: value.value })
-    }
+  const from = options.cwd ?? process.cwd()
+  if (typeof api !== 'string' || !/^(@[\w.-]+\/)?[\w.-]+$/.test(api)) {
+    throw new TypeError(`api must be an installed API package name such as "@parley/sunshine-conversations", got ${JSON.stringify(api)}`)
   }
-  if (samples.length === 0) throw new Error(`${path} declares no webhook examples (webhooks.<event>.post.requestBody examples)`)
+  let examples: Record<string, readonly unknown[]> | undefined
+  try {
+    examples = createRequire(join(from, 'package.json'))(`${api}/webhooks`).webhookExamples
+  } catch (error) {
+    throw new Error(`api "${api}" is not an installed package with webhook examples (${api}/webhooks, resolved from ${from})`, { cause: error })
+  }
+  const samples = Object.entries(examples ?? {}).flatMap(([event, payloads]) => payloads.map((payload, index) => ({ event, index, payload })))
+  if (samples.length === 0) throw new Error(`${api}/webhooks has no webhook examples`)
   return samples
 }
 

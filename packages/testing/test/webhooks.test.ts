@@ -1,14 +1,14 @@
 // Sample deliveries from each spec's webhook examples, signed by the SDK's receivers, reach a handler as the typed
 // events they are; a receiver with another secret refuses them.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBrevoWebhooks, createMewsWebhooks, createStackOneWebhooks, createSunshineWebhooks } from '@parley/sdk'
 import { webhookDeliveries, webhookSamples } from '../src/index.js'
 import { ROOT } from '../../../test/support/paths.js'
 
-const spec = (name: string) => join(ROOT, 'specs', `${name}.yaml`)
+// The per-API packages as a project that installed them resolves them (the examples workspace depends on all four).
+const cwd = join(ROOT, 'examples')
+const pkg = (name: string) => `@parley/${name}`
 const apis = [
   { name: 'sunshine-conversations', field: 'type', make: (secret: string) => createSunshineWebhooks({ secret }) },
   { name: 'brevo-conversations', field: 'eventName', make: (token: string) => createBrevoWebhooks({ token }) },
@@ -18,26 +18,26 @@ const apis = [
 
 describe.each(apis)('$name webhook samples', ({ name, field, make }) => {
   it('every webhook the spec declares has a sample, and each reaches the handler as its own known type', async () => {
-    const samples = webhookSamples(spec(name))
+    const samples = webhookSamples(pkg(name), { cwd })
     const declared = new Set(samples.map((s) => s.event))
     expect(declared.size).toBeGreaterThan(0)
 
     const receiver = make('sample-secret-1')
     const seen: string[] = []
     const handle = receiver.handler((event: Record<string, unknown>) => void seen.push(String(event[field])), { onError: () => {} })
-    for (const delivery of await webhookDeliveries(spec(name), receiver)) {
+    for (const delivery of await webhookDeliveries(pkg(name), receiver, { cwd })) {
       const before = seen.length
       const response = await handle(delivery.request)
-      expect(response.status, `${delivery.event} / ${delivery.example}`).toBe(204)
+      expect(response.status, `${delivery.event} #${delivery.index}`).toBe(204)
       // The sample's events arrive typed as the webhook it documents, never as an unknown type.
-      expect(seen.slice(before).length, `${delivery.event} / ${delivery.example}`).toBeGreaterThan(0)
-      expect(seen.slice(before).every((type) => type === delivery.event), `${delivery.event} / ${delivery.example}`).toBe(true)
+      expect(seen.slice(before).length, `${delivery.event} #${delivery.index}`).toBeGreaterThan(0)
+      expect(seen.slice(before).every((type) => type === delivery.event), `${delivery.event} #${delivery.index}`).toBe(true)
     }
     expect(new Set(seen)).toEqual(declared)
   })
 
   it('a sample signed for another secret is refused with 401 and handles nothing', async () => {
-    const [delivery] = await webhookDeliveries(spec(name), make('the-senders-secret'))
+    const [delivery] = await webhookDeliveries(pkg(name), make('the-senders-secret'), { cwd })
     let handled = 0
     const response = await make('the-receivers-secret').handler(() => void handled++, { onError: () => {} })(delivery!.request)
     expect(response.status).toBe(401)
@@ -47,17 +47,14 @@ describe.each(apis)('$name webhook samples', ({ name, field, make }) => {
 })
 
 describe('bad input', () => {
-  it('names a spec without webhook examples and a receiver without testRequest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-webhooks-'))
-    const bare = join(dir, 'bare.yaml')
-    writeFileSync(bare, 'openapi: 3.1.0\ninfo: { title: bare, version: "1" }\npaths: {}\n')
-    expect(() => webhookSamples(bare)).toThrow(`${bare} declares no webhook examples`)
-    rmSync(dir, { recursive: true })
-    await expect(webhookDeliveries(spec('mews-message-threads'), {} as never)).rejects.toThrow('receiver must be a webhook receiver')
+  it('names a package without webhook examples and a receiver without testRequest', async () => {
+    expect(() => webhookSamples('@parley/sdk', { cwd })).toThrow('api "@parley/sdk" is not an installed package with webhook examples')
+    expect(() => webhookSamples('specs/mews.yaml', { cwd })).toThrow('api must be an installed API package name')
+    await expect(webhookDeliveries(pkg('mews-message-threads'), {} as never, { cwd })).rejects.toThrow('receiver must be a webhook receiver')
   })
 
   it('a delivery goes to the URL asked for', async () => {
-    const [delivery] = await webhookDeliveries(spec('mews-message-threads'), createMewsWebhooks({ token: 't0k3n' }), { url: 'http://127.0.0.1:8787/hooks/mews' })
+    const [delivery] = await webhookDeliveries(pkg('mews-message-threads'), createMewsWebhooks({ token: 't0k3n' }), { cwd, url: 'http://127.0.0.1:8787/hooks/mews' })
     expect(new URL(delivery!.request.url).pathname).toBe('/hooks/mews')
   })
 })
