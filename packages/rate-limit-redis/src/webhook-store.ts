@@ -31,9 +31,13 @@ export function createRedisWebhookStore(source: RedisSource, options: RedisWebho
   return {
     async claim(key) {
       const token = randomUUID()
-      const claimed = (await redis.command(['SET', prefix + key, token, 'NX', 'PX', String(leaseMs)])) !== null
-      if (claimed) claims.set(key, token)
-      return claimed
+      if ((await redis.command(['SET', prefix + key, token, 'NX', 'PX', String(leaseMs)])) !== null) {
+        claims.set(key, token)
+        return 'claimed'
+      }
+      // Held: by a handler (a claim token) or as handled. Gone meanwhile (released, lapsed) counts as busy: the
+      // vendor's redelivery claims it.
+      return (await redis.command(['GET', prefix + key])) === 'done' ? 'done' : 'busy'
     },
     async done(key) {
       claims.delete(key)

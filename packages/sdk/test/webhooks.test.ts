@@ -253,6 +253,30 @@ describe.each(Object.entries(vendors))('%s receiver', (name, v) => {
     expect(calls).toBe(2)
   })
 
+  it('handler: a redelivery arriving while the first is still handled is answered so the vendor redelivers, then handled if the first failed', async () => {
+    const errors: unknown[] = []
+    let calls = 0
+    let fail!: (error: Error) => void
+    const handle = v.make().handler(
+      () => {
+        if (++calls === 1) return new Promise((_resolve, reject) => (fail = reject))
+      },
+      { onError: (e) => errors.push(e) },
+    )
+    const request = () => v.make().testRequest(v.delivery([[type, 'ev1']]) as never)
+    const first = handle(await request())
+    await vi.waitFor(() => expect(calls).toBe(1))
+    const second = await handle(await request())
+    expect(second.status).toBe(name.startsWith('brevo') ? 429 : 500)
+    expect(calls).toBe(1)
+    expect(String(errors[0])).toMatch(/^Error: event \w+:\S+ is still being handled by an earlier delivery$/)
+    fail(new Error('database down'))
+    expect((await first).status).toBe(name.startsWith('brevo') ? 429 : 500)
+    // The redelivery the second answer asked for is the one that handles the event.
+    expect((await handle(await request())).status).toBe(204)
+    expect(calls).toBe(2)
+  })
+
   it('handler: a refused delivery is answered with its status and message, and reported', async () => {
     const errors: unknown[] = []
     const onEvent = vi.fn()
@@ -317,10 +341,10 @@ describe('deliveries of several events (Sunshine, Mews)', () => {
     expect(seen).toEqual(['MessageAdded', 'CustomerUpdated', 'CustomerUpdated'])
   })
 
-  it('store keys are <api>:<key>: Sunshine the event id, Mews Discriminator:Id, Brevo and StackOne a hash of the body', async () => {
+  it('store keys are <api>:<key>: Sunshine the event id, Mews Discriminator:Id, Brevo a hash of the body, StackOne of the event without sent_at', async () => {
     const keys: string[] = []
     const store: WebhookStore = {
-      claim: async (key) => (keys.push(key), true),
+      claim: async (key) => (keys.push(key), 'claimed' as const),
       done: async () => {},
       release: async () => {},
     }
@@ -349,6 +373,32 @@ describe('deliveries of several events (Sunshine, Mews)', () => {
     expect(onEvent).not.toHaveBeenCalled()
     expect(release).not.toHaveBeenCalled()
     expect(errors).toEqual([new Error('redis down')])
+  })
+
+  it('StackOne: a redelivery with a new sent_at is skipped; an event differing in anything else is handled', async () => {
+    const seen: unknown[] = []
+    const hooks = createStackOneWebhooks({ secret: SECRET })
+    const handle = hooks.handler((event) => void seen.push(event.event === 'unknown' ? '' : event.record_id))
+    const event = { event: 'account.updated', account_id: 'acc_1', record_id: 'r1', event_date: '2026-01-14T09:41:07.512Z' }
+    expect((await handle(await hooks.testRequest({ ...event, sent_at: '2026-01-14T09:41:08.003Z' } as never))).status).toBe(204)
+    expect((await handle(await hooks.testRequest({ ...event, sent_at: '2026-01-14T09:56:08.120Z' } as never))).status).toBe(204)
+    expect(seen).toEqual(['r1'])
+    await handle(await hooks.testRequest({ ...event, record_id: 'r2', sent_at: '2026-01-14T09:41:08.003Z' } as never))
+    expect(seen).toEqual(['r1', 'r2'])
+  })
+
+  it('a fault while receiving (not a WebhookError) is answered so the vendor redelivers: Brevo 429, which it retries', async () => {
+    const errors: unknown[] = []
+    const digest = vi.spyOn(crypto.subtle, 'digest').mockRejectedValueOnce(new Error('no crypto today'))
+    try {
+      const hooks = createBrevoWebhooks({ token: SECRET })
+      const response = await hooks.handler(() => {}, { onError: (e) => errors.push(e) })(await hooks.testRequest({ eventName: 'conversationStarted' } as never))
+      expect(response.status).toBe(429)
+      expect(await response.text()).toBe('the delivery could not be received')
+      expect(errors).toEqual([new Error('no crypto today')])
+    } finally {
+      digest.mockRestore()
+    }
   })
 
   it('the payload (envelope) is handed to the handler with each event', async () => {
@@ -461,23 +511,23 @@ describe('createMemoryWebhookStore', () => {
     vi.useFakeTimers()
     try {
       const store = createMemoryWebhookStore({ leaseMs: 1000, rememberMs: 60_000 })
-      expect(await store.claim('k')).toBe(true)
-      expect(await store.claim('k')).toBe(false) // held by the first claim
+      expect(await store.claim('k')).toBe('claimed')
+      expect(await store.claim('k')).toBe('busy') // held by the first claim
       await store.release('k')
-      expect(await store.claim('k')).toBe(true)
+      expect(await store.claim('k')).toBe('claimed')
       vi.advanceTimersByTime(1001)
-      expect(await store.claim('k')).toBe(true) // the lease lapsed (a crashed handler)
+      expect(await store.claim('k')).toBe('claimed') // the lease lapsed (a crashed handler)
       await store.done('k')
       vi.advanceTimersByTime(59_000)
-      expect(await store.claim('k')).toBe(false) // remembered
+      expect(await store.claim('k')).toBe('done') // remembered
       vi.advanceTimersByTime(1001)
-      expect(await store.claim('k')).toBe(true) // forgotten after rememberMs
+      expect(await store.claim('k')).toBe('claimed') // forgotten after rememberMs
     } finally {
       vi.useRealTimers()
     }
   })
 
-  it('keeps at most maxKeys, dropping the one written longest ago', async () => {
+  it('keeps at most maxKeys, dropping the handled one written longest ago', async () => {
     const store = createMemoryWebhookStore({ maxKeys: 2 })
     for (const k of ['a', 'b']) {
       await store.claim(k)
@@ -485,8 +535,21 @@ describe('createMemoryWebhookStore', () => {
     }
     await store.done('a') // written again: now 'b' is the oldest
     await store.claim('c')
-    expect(await store.claim('a')).toBe(false)
-    expect(await store.claim('b')).toBe(true)
+    expect(await store.claim('a')).toBe('done')
+    expect(await store.claim('b')).toBe('claimed')
+  })
+
+  it('never drops a claim in progress: when every key is one, a new claim is busy', async () => {
+    const store = createMemoryWebhookStore({ maxKeys: 2 })
+    expect(await store.claim('a')).toBe('claimed')
+    await store.done('a')
+    expect(await store.claim('b')).toBe('claimed')
+    expect(await store.claim('c')).toBe('claimed') // 'a' (handled) made room; 'b' is still being handled
+    expect(await store.claim('d')).toBe('busy') // no handled key left to drop
+    expect(await store.claim('b')).toBe('busy') // still held: a second delivery is not handed over
+    await store.done('b')
+    expect(await store.claim('d')).toBe('claimed')
+    expect(await store.claim('c')).toBe('busy')
   })
 
   it('refuses bad sizes, naming them', () => {

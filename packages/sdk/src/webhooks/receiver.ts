@@ -1,6 +1,6 @@
 // One webhook receiver, whatever the vendor: method, credentials, content type, body limit, JSON, the events typed
 // by their discriminator, and in `handler` each event handled once. The vendor files say only what differs.
-import { describe, typeOf } from '../core/describe.js'
+import { mustBe, typeOf } from '../core/describe.js'
 import { ConfigurationError, WebhookError } from '../errors.js'
 import { checkContentType, parseJson, readBody } from './body.js'
 import { createMemoryWebhookStore } from './memory.js'
@@ -29,8 +29,11 @@ export interface ReceiverOptions {
 
 export interface HandlerOptions<Event> {
   /**
-   * Called for every delivery not answered 2xx: a `WebhookError` (the answer is its `status`), or what `onEvent` or
-   * the store threw (answered so that the vendor redelivers), with the event it was handling. Default: console.error.
+   * Called for every delivery this handler answers with other than 2xx: a `WebhookError` (the answer is its
+   * `status`), or what `onEvent`, the store or the reading threw, or an event still being handled by an earlier
+   * delivery (answered so that the vendor redelivers), with the event it was handling. Also called, with a 204
+   * answer, when the store fails to remember a handled event. Not called for `toNodeHandler`'s own answers (it logs
+   * them). Default: one console.error line.
    */
   onError?: ((error: unknown, event: Event | undefined) => void) | undefined
 }
@@ -50,9 +53,10 @@ export interface WebhookReceiver<Event, Payload> {
   /**
    * A web-standard request handler (Deno, Bun, Cloudflare, Next.js, Hono; Node through `@parley/sdk/node`). Each
    * event is handled once, in order: one already handled is skipped. It answers 204 once every event was handled,
-   * the `WebhookError`'s status for a refused delivery, and 500 (Brevo: 429) when `onEvent` throws: that event is not
-   * remembered, so the vendor's redelivery hands it to you again (the events before it stay handled). `payload` is the whole
-   * body (the envelope, for vendors that batch events).
+   * the `WebhookError`'s status for a refused delivery, and 500 (Brevo: 429) when `onEvent` throws or an earlier
+   * delivery of the event is still being handled: that event is not remembered, so the vendor's redelivery hands it to
+   * you again (the events before it stay handled). `payload` is the whole body (the envelope, for vendors that batch
+   * events).
    */
   handler(
     onEvent: (event: Event, payload: Payload) => unknown,
@@ -102,16 +106,14 @@ function checkStore(store: unknown): WebhookStore | undefined {
   if (store === undefined) return undefined
   const s = store as Record<string, unknown> | null
   if (!s || typeof s !== 'object' || !['claim', 'done', 'release'].every((m) => typeof s[m] === 'function')) {
-    throw new ConfigurationError('store', `must be a WebhookStore (claim, done and release methods), got ${describe(store)}`)
+    throw mustBe('store', 'a WebhookStore (claim, done and release methods)', store)
   }
   return store as WebhookStore
 }
 
 function checkMaxBodyBytes(value: unknown): number {
   if (value === undefined) return 1024 * 1024
-  if (!Number.isInteger(value) || (value as number) < 1) {
-    throw new ConfigurationError('maxBodyBytes', `must be a positive integer (bytes), got ${describe(value)}`)
-  }
+  if (!Number.isInteger(value) || (value as number) < 1) throw mustBe('maxBodyBytes', 'a positive integer (bytes)', value)
   return value as number
 }
 
@@ -127,9 +129,12 @@ function defaultOnError(api: string) {
 const text = (message: string, status: number, headers: Record<string, string> = {}) =>
   new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } })
 
-/** The answer to a delivery that could not be received: the WebhookError's status, or 500 for anything else. */
-function refusal(error: unknown): Response {
-  if (!(error instanceof WebhookError)) return text('the delivery could not be received', 500)
+/**
+ * The answer to a delivery that could not be received: the WebhookError's status, or for anything else (a fault
+ * here, not in the delivery) the status that makes the vendor deliver again.
+ */
+function refusal(error: unknown, redeliverStatus: number): Response {
+  if (!(error instanceof WebhookError)) return text('the delivery could not be received', redeliverStatus)
   return text(error.message, error.status, error.status === 405 ? { allow: 'POST' } : {})
 }
 
@@ -177,7 +182,7 @@ export function createReceiver<Event, Payload>(vendor: VendorReceiver, options: 
           delivery = await receive(request)
         } catch (error) {
           onError(error, undefined)
-          return refusal(error)
+          return refusal(error, vendor.redeliverStatus)
         }
         const { events, raws, payload, body } = delivery
         for (let i = 0; i < events.length; i++) {
@@ -187,7 +192,11 @@ export function createReceiver<Event, Payload>(vendor: VendorReceiver, options: 
           try {
             const own = await vendor.key(raws[i]!, body)
             key = own === undefined ? undefined : `${api}:${own}`
-            if (key !== undefined && !(claimed = await store.claim(key))) continue
+            const claim = key === undefined ? 'claimed' : await store.claim(key)
+            if (claim === 'done') continue
+            // An earlier delivery is handling it and may yet fail: a 2xx now would leave nothing to redeliver then.
+            if (claim !== 'claimed') throw new Error(`event ${key} is still being handled by an earlier delivery`)
+            claimed = key !== undefined
             await onEvent(event, payload)
           } catch (error) {
             if (claimed) await store.release(key!).catch(() => {})

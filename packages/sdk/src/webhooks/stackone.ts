@@ -44,8 +44,9 @@ export function createStackOneWebhooks(options: StackOneWebhooksOptions): StackO
         const expected = await Promise.all(secrets.map((secret) => hmacSha256Base64url(secret, body)))
         if (!(await matchesAny(presented.trim(), expected))) throw new WebhookError(401, 'x-stackone-signature header does not match the body signed with the webhook secret')
       },
-      // StackOne documents no event id; a redelivery is assumed to repeat the same bytes.
-      key: async (_event, body) => base64url(await sha256(body)),
+      // StackOne documents no event id, and `sent_at` changes with each redelivery: the key is the hash of the rest of
+      // the event (a redelivery is assumed to repeat it as it was).
+      key: async ({ sent_at: _sentAt, ...event }) => base64url(await sha256(JSON.stringify(event))),
       async sign(_url, headers, body) {
         headers.set('x-stackone-signature', await hmacSha256Base64url(secrets[0]!, new TextEncoder().encode(body)))
       },
