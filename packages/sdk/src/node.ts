@@ -30,7 +30,9 @@ const PARSED =
  * A `(req, res)` listener for `http.createServer` or an Express route, running `handler` on a web `Request` built
  * from `req`. The body is read from the stream as the handler asks for it (so the size limit stops the read), or
  * taken from `req.body` when a raw or text body parser already read it; an object there (express.json() ran first)
- * is answered 500 with the reason, since a signature or a dedupe hash needs the bytes as sent.
+ * is answered 500 with the reason, since a signature or a dedupe hash needs the bytes as sent. That 500 is a mistake
+ * in the app to fix, not an answer for a vendor (Brevo drops what is answered 5xx); it, and a request that cannot
+ * be made into a web Request (500, logged by its error's name only), do not reach the handler's `onError`.
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>): (req: NodeRequest, res: NodeResponse) => Promise<void> {
   return async (req, res) => {
@@ -41,7 +43,8 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
       bodyRead = incoming.bodyRead
       response = incoming.request ? await handler(incoming.request) : text(PARSED, 500)
     } catch (error) {
-      console.error('@parley/sdk/node: the request could not be handed to the webhook handler:', error)
+      // The error's name only: its message may quote a header or the URL, a credential with them.
+      console.error(`@parley/sdk/node: the request could not be handed to the webhook handler (${nameOf(error)})`)
       response = text('the delivery could not be received', 500)
     }
     if (res.headersSent) return
@@ -53,6 +56,8 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>):
   }
 }
 
+const nameOf = (error: unknown) => String((error as { code?: unknown } | null)?.code ?? (error as Error | null)?.name ?? typeof error)
+
 const text = (message: string, status: number) => new Response(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } })
 
 /**
@@ -62,6 +67,19 @@ const text = (message: string, status: number) => new Response(message, { status
 const parsedBefore = (req: NodeRequest) =>
   req.body != null && !(typeof req.body === 'object' && Object.keys(req.body).length === 0 && req.readableEnded === false)
 
+/**
+ * The URL of the request, made so that nothing sent can make it throw (the error would quote the URL, a token in its
+ * query with it): a Host no URL can be made of is left out (the URL setter ignores it), as no receiver reads it.
+ */
+function urlOf(target: string, host: string | null): URL {
+  const url = new URL('http://localhost')
+  if (host !== null) url.host = host
+  const query = target.indexOf('?')
+  url.pathname = query < 0 ? target : target.slice(0, query)
+  if (query >= 0) url.search = target.slice(query)
+  return url
+}
+
 /** The web Request for `req` (undefined when a body parser already turned the body into an object). */
 function toRequest(req: NodeRequest): { request: Request | undefined; bodyRead: () => boolean } {
   const headers = new Headers()
@@ -69,7 +87,7 @@ function toRequest(req: NodeRequest): { request: Request | undefined; bodyRead: 
     for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v)
   }
   const method = (req.method ?? 'GET').toUpperCase()
-  const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${headers.get('host') ?? 'localhost'}`)
+  const url = urlOf(req.originalUrl ?? req.url ?? '/', headers.get('host'))
   if (method === 'GET' || method === 'HEAD') return { request: new Request(url, { method, headers }), bodyRead: () => true }
   if (typeof req.body === 'string' || req.body instanceof Uint8Array) {
     // The parser may have decoded it: the length header no longer describes what is passed on.
