@@ -66,6 +66,7 @@ export type { CallOptions, CommonOptions } from './core/send.js'
 export type { RetryOptions } from './core/retry.js'
 export type { RateLimitInfo, RateLimitOptions } from './limits/limiter.js'
 export type { RateLimitStore } from './limits/store.js'
+export { createMemoryRateLimitStore } from './limits/window.js'
 export type { Page, PaginateOptions } from './pagination/types.js'
 export type * from './types.js'
 // The API's model types (`paths`, `components`, its named schemas), so one import serves both.

@@ -12,6 +12,7 @@ import {
   createMews,
   createStackOne,
   createSunshine,
+  createMemoryRateLimitStore,
   type RateLimitInfo,
   type RateLimitStore,
 } from '../src/index.js'
@@ -183,6 +184,19 @@ describe('waiting', () => {
     expect(sent[1]!.at - sent[0]!.at).toBeGreaterThanOrEqual(400)
   })
 
+  it("the caller's signal applies while the store is answering: a store that hangs does not hold the call", async () => {
+    const { fetch, sent } = recordingFetch()
+    const store: RateLimitStore = { take: () => new Promise<number>(() => {}), pause: async () => {} }
+    const client = mews({ fetch, rateLimit: { store } })
+    const reason = new Error('gave up on a hung store')
+    const controller = new AbortController()
+    const call = addThread(client, 'hung', { signal: controller.signal }).catch((x: unknown) => x)
+    await sleep(50)
+    controller.abort(reason)
+    expect(await Promise.race([call, sleep(1000).then(() => 'still waiting')])).toBe(reason)
+    expect(sent).toHaveLength(0)
+  })
+
   it('a store that fails fails the call with its error, and nothing is sent', async () => {
     const { fetch, sent } = recordingFetch()
     const down = new Error('rate-limit store unreachable')
@@ -314,6 +328,25 @@ describe('every attempt takes a slot', () => {
     const client = mews({ fetch })
     await expect(addThread(client)).rejects.toMatchObject({ status: 429, attempts: 1 })
     expect(sent).toHaveLength(1)
+  })
+})
+
+describe('the in-memory store', () => {
+  it('keeps a spent window and a pause however many other budgets come and go (only idle budgets are forgotten)', async () => {
+    const store = createMemoryRateLimitStore()
+    expect(await store.take('parley:mews:spent', 1, 60_000)).toBe(0)
+    await store.pause('parley:mews:paused', 60_000)
+    // Many more budgets than the store keeps idle ones for (one per Mews property's token, say).
+    for (let i = 0; i < 2500; i++) expect(await store.take(`parley:mews:other-${i}`, 1, 60_000)).toBe(0)
+    expect(await store.take('parley:mews:spent', 1, 60_000)).toBeGreaterThan(59_000)
+    expect(await store.take('parley:mews:paused', 1, 60_000)).toBeGreaterThan(59_000)
+  })
+
+  it('each store made is a budget space of its own', async () => {
+    const [a, b] = [createMemoryRateLimitStore(), createMemoryRateLimitStore()]
+    expect(await a.take('parley:brevo:k', 1, 60_000)).toBe(0)
+    expect(await a.take('parley:brevo:k', 1, 60_000)).toBeGreaterThan(0)
+    expect(await b.take('parley:brevo:k', 1, 60_000)).toBe(0)
   })
 })
 

@@ -63,21 +63,21 @@ export function serverDelayMs(headers: Headers, now: number = Date.now()): numbe
 }
 
 /**
- * Resolves after `until` ms, or once `until` (a promise) resolves; rejects with the signal's reason as soon as it
- * aborts (clearing the timer, so an abandoned wait keeps nothing alive).
+ * Resolves after `until` ms, or as `until` (a promise) settles, with its value; rejects with the signal's reason as
+ * soon as it aborts (clearing the timer, so an abandoned wait keeps nothing alive).
  */
-export function waitFor(until: number | Promise<unknown>, signal?: AbortSignal | null): Promise<void> {
-  return new Promise((resolve, reject) => {
+export function waitFor<T = void>(until: number | Promise<T>, signal?: AbortSignal | null): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer)
       reject(signal!.reason)
     }
-    const done = () => {
+    const settle = (then: (value: any) => void) => (value?: unknown) => {
       signal?.removeEventListener('abort', onAbort)
-      resolve()
+      then(value)
     }
     // Timers cap at 2^31-1 ms (a longer one fires at once); a caller that needs longer waits again.
-    const timer = typeof until === 'number' ? setTimeout(done, Math.min(until, 2e9)) : void until.then(done)
+    const timer = typeof until === 'number' ? setTimeout(settle(resolve), Math.min(until, 2e9)) : void until.then(settle(resolve), settle(reject))
     signal?.addEventListener('abort', onAbort)
     if (signal?.aborted) onAbort()
   })

@@ -166,7 +166,7 @@ export function createCore(config: CoreConfig): Core {
       // A 429 pauses the whole budget, not only this call. The answer stays the caller's even when the store cannot
       // record the pause (a sent message must not look failed); the next take reports the store's failure.
       const pauseMs = vendor.pauseMs?.(response.headers) ?? (response.status === 429 && delay)
-      if (budget && pauseMs) await limiter!.pause(budget, pauseMs).catch(() => {})
+      if (budget && pauseMs) await limiter!.store.pause(budget, pauseMs).catch(() => {})
       // A wait longer than we are willing to sleep is reported at once rather than hidden in a hang.
       if (response.ok || attempt >= maxAttempts || !RETRYABLE_STATUS.has(response.status) || hint! > policy.maxRetryAfterMs) {
         const done = { ...result, attempts: attempt }

@@ -37,7 +37,8 @@ export interface RateLimitInfo {
 
 /** A budget as the API package generates it from the spec's x-parley-rate-limit. */
 export interface DeclaredRateLimit {
-  readonly confirmed: boolean
+  /** What the vendor counts a budget by (`accessToken`, `apiKey`, `undisclosed`); `credential` reads it. */
+  readonly per: string
   readonly requests?: number
   readonly perMs?: number
 }
@@ -55,8 +56,8 @@ export interface Limiter {
   key(credential: string): Promise<string>
   /** Resolves when this attempt may be sent; rejects with a RateLimitError, the signal's reason or a store's error. */
   take(key: string, operation: string, signal?: AbortSignal | null): Promise<void>
-  /** Nobody on this budget sends for `ms` (a 429, a spent window the server reported). */
-  pause(key: string, ms: number): Promise<void>
+  /** Where the budgets are kept; its `pause` holds back every caller of a budget (a 429, a spent window). */
+  store: RateLimitStore
 }
 
 interface Queue {
@@ -123,22 +124,22 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
       const ahead = q.waiting++
       const turn = q.tail
       let leave!: () => void
-      const left = new Promise<void>((resolve) => (leave = resolve))
-      // The next call's turn comes once this one's has come and this one has left (sent, failed or aborted).
-      q.tail = turn.then(() => left)
+      q.tail = new Promise<void>((resolve) => (leave = resolve))
       try {
         // A window for each `requests` calls ahead of this one, at least.
         check(Math.floor(ahead / budgetRequests) * windowMs)
         await waitFor(turn, signal)
-        for (let waitMs; (waitMs = await store.take(key, budgetRequests, windowMs)) > 0; ) {
+        // The signal holds while the store answers too (a store that hangs must not hold the call).
+        for (let waitMs; (waitMs = await waitFor(store.take(key, budgetRequests, windowMs), signal)) > 0; ) {
           check(waitMs)
           await waitFor(waitMs, signal)
         }
       } finally {
         if (--q.waiting === 0) queues.delete(key)
-        leave()
+        // The next call's turn comes once this one's has come and this one has left (sent, failed or aborted).
+        void turn.then(leave)
       }
     },
-    pause: (key, ms) => store.pause(key, ms),
+    store,
   }
 }
