@@ -1,5 +1,5 @@
-// One Redis connection as the stores use it: wait (a bounded time) until it is ready, run a command or a Lua script,
-// and turn every failure into a RedisStoreError that names host:port and never the URL's credentials.
+// One Redis connection as the stores use it: wait (a bounded time) until it is ready, run a command or a Lua script
+// (waiting a bounded time for its answer), and turn every failure into a RedisStoreError that names host:port and never the URL's credentials.
 import { createHash } from 'node:crypto'
 import { createClient } from '@redis/client'
 import { ConfigurationError } from '@parley/sdk'
@@ -23,6 +23,11 @@ export type RedisSource = { url: string } | { client: NodeRedisClient }
 export interface ConnectionOptions {
   /** How long a call waits for Redis to be connected before it fails (or falls back). Default 2000 ms. */
   connectTimeoutMs?: number | undefined
+  /**
+   * How long a call waits for Redis to answer a command before it fails (or falls back) with a RedisStoreError, so a
+   * Redis that hangs holds no call, and no call queued behind it, for longer. Default 2000 ms.
+   */
+  commandTimeoutMs?: number | undefined
 }
 
 export interface Script {
@@ -49,8 +54,9 @@ const RECONNECT_MAX_MS = 1000
 
 export function connect(source: RedisSource, options: ConnectionOptions = {}): Connection {
   const connectTimeoutMs = options.connectTimeoutMs ?? 2000
-  if (!(connectTimeoutMs > 0 && connectTimeoutMs < 2 ** 31)) {
-    throw new ConfigurationError('connectTimeoutMs', `must be 1 to 2^31-1 (ms), got ${String(connectTimeoutMs)}`)
+  const commandTimeoutMs = options.commandTimeoutMs ?? 2000
+  for (const [field, ms] of Object.entries({ connectTimeoutMs, commandTimeoutMs })) {
+    if (!(ms > 0 && ms < 2 ** 31)) throw new ConfigurationError(field, `must be 1 to 2^31-1 (ms), got ${String(ms)}`)
   }
   const own = 'url' in source
   let client: NodeRedisClient & { connect?(): Promise<unknown>; close?(): Promise<void>; destroy?(): void }
@@ -63,7 +69,7 @@ export function connect(source: RedisSource, options: ConnectionOptions = {}): C
     redact = (message) => secrets.reduce((m, s) => m.split(s).join('***'), message)
     client = createClient({
       url: source.url,
-      // RESP2 works with every Redis the scripts need (>= 2.6.12) and with proxies that reject HELLO 3.
+      // RESP2 works with every Redis the scripts need (>= 5) and with proxies that reject HELLO 3.
       RESP: 2,
       // A call while Redis is away fails (or falls back) after connectTimeoutMs instead of queueing unbounded.
       disableOfflineQueue: true,
@@ -122,11 +128,21 @@ export function connect(source: RedisSource, options: ConnectionOptions = {}): C
 
   async function send(args: string[]): Promise<unknown> {
     await ready()
+    let timer: ReturnType<typeof setTimeout> | undefined
     try {
-      return await client.sendCommand(args)
+      // Our own timer rather than the client's option: a client you pass may be one (v5) whose timeout does not
+      // cover a command already sent. A late answer is dropped; a take it counted stays counted (the safe side).
+      return await Promise.race([
+        client.sendCommand(args),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new RedisStoreError(address, `did not answer within ${commandTimeoutMs} ms`)), commandTimeoutMs)
+        }),
+      ])
     } catch (err) {
-      if (isReplyError(err)) throw err
+      if (isReplyError(err) || (err as Error)?.name === 'RedisStoreError') throw err
       throw new RedisStoreError(address, `failed: ${redact((err as Error)?.message ?? String(err))}`, { cause: err })
+    } finally {
+      clearTimeout(timer)
     }
   }
 

@@ -6,8 +6,9 @@ import { script } from './connection.js'
  * A budget's sliding log. KEYS[1]: a sorted set of the times (ms) of the requests taken in the last window;
  * KEYS[2]: the pause flag, alive for the pause's length.
  * `take requests perMs member`: drops the times older than the window; if the budget is not paused and fewer than
- * `requests` remain, adds now and answers 0, else answers the ms until the pause ends or the oldest time leaves the
- * window. The log expires one window after its last request, so idle budgets leave nothing behind.
+ * `requests` remain, adds now and answers 0, else answers the ms until the pause ends or room comes back: when the
+ * oldest of the newest `requests` leaves the window (clients of one budget that ask with different `requests` can
+ * leave more than `requests` in it). The log expires one window after its last request, so idle budgets leave nothing behind.
  * `pause ms`: pauses the budget for `ms` from now, unless it is already paused for longer.
  */
 export const BUDGET = script(`
@@ -27,8 +28,9 @@ if redis.call('ZCARD', KEYS[1]) < requests then
   redis.call('PEXPIRE', KEYS[1], math.ceil(perMs))
   return 0
 end
-local oldest = tonumber(redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')[2])
-return math.max(1, math.ceil(oldest + perMs - now))
+local entry = redis.call('ZCARD', KEYS[1]) - requests
+local frees = tonumber(redis.call('ZRANGE', KEYS[1], entry, entry, 'WITHSCORES')[2])
+return math.max(1, math.ceil(frees + perMs - now))
 `)
 
 /** Deletes KEYS[1] only while it still holds ARGV[1]: a claim is released only by the delivery that holds it. */

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { ConfigurationError, type RateLimitStore } from '@parley/sdk'
+import { ConfigurationError, createMemoryRateLimitStore, type RateLimitStore } from '@parley/sdk'
 import { connect, type ConnectionOptions, type RedisSource } from './connection.js'
 import { BUDGET } from './lua.js'
-import { createLocalWindow } from './memory.js'
 
 export interface RedisRateLimitStoreOptions extends ConnectionOptions {
   /** Prepended to every Redis key. Default `''`: the SDK's budget keys already start with `parley:`. */
@@ -32,7 +31,7 @@ export function createRedisRateLimitStore(source: RedisSource, options: RedisRat
     throw new ConfigurationError('onUnavailable', `must be 'reject' or 'in-process', got ${JSON.stringify(onUnavailable)}`)
   }
   const redis = connect(source, options)
-  const local = onUnavailable === 'in-process' ? createLocalWindow() : undefined
+  const local = onUnavailable === 'in-process' ? createMemoryRateLimitStore() : undefined
   // Sorted-set members must be unique across processes: one random id per store, one counter per take.
   const id = randomUUID()
   let taken = 0

@@ -99,6 +99,19 @@ describe('the budget', () => {
     expect(await raw.exists([`{${key}}:log`, `{${key}}:pause`])).toBe(0)
   })
 
+  it('clients asking with different `requests` on one budget: the wait is until the oldest of the newest `requests` leaves', async () => {
+    const key = 'parley:mews:mixed'
+    const [wide, narrow] = [store(), store()]
+    for (let i = 0; i < 3; i++) expect(await wide.take(key, 5, 10_000)).toBe(0)
+    await sleep(500)
+    for (let i = 0; i < 2; i++) expect(await wide.take(key, 5, 10_000)).toBe(0)
+    // Five in the window, two allowed: room comes back when the fourth leaves (just now), not the first (500 ms ago,
+    // which would answer 9,500 ms at most).
+    const wait = await narrow.take(key, 2, 10_000)
+    expect(wait).toBeGreaterThan(9_600)
+    expect(wait).toBeLessThanOrEqual(10_000)
+  })
+
   it('prefix goes in front of every key', async () => {
     const s = store({ prefix: 'app1:' })
     await s.take('parley:mews:prefixed', 5, 5_000)
@@ -185,6 +198,29 @@ describe('when Redis restarts or is away', () => {
     }
   })
 
+  it('a Redis that hangs (connected, not answering) fails the call after commandTimeoutMs; in-process falls back', async () => {
+    const hung = await startRedis()
+    const pauser = createClient({ url: hung.url })
+    pauser.on('error', () => {})
+    await pauser.connect()
+    try {
+      const strict = store({ commandTimeoutMs: 300 }, hung.url)
+      const lenient = store({ commandTimeoutMs: 300, onUnavailable: 'in-process' }, hung.url)
+      expect([await strict.take('parley:mews:hung', 5, 1000), await lenient.take('parley:mews:hung', 5, 1000)]).toEqual([0, 0])
+      // Every client's commands wait while Redis is paused: to a caller, a hung server.
+      await pauser.sendCommand(['CLIENT', 'PAUSE', '3000', 'ALL'])
+      const start = performance.now()
+      const err = await strict.take('parley:mews:hung', 5, 1000).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(RedisStoreError)
+      expect((err as Error).message).toMatch(/^Redis at 127\.0\.0\.1:\d+ did not answer within 300 ms$/)
+      expect(await lenient.take('parley:mews:hung-local', 5, 1000)).toBe(0)
+      expect(performance.now() - start).toBeLessThan(2000)
+    } finally {
+      pauser.destroy()
+      await hung.stop()
+    }
+  })
+
   it("onUnavailable: 'in-process' keeps the window in this process while Redis is away, and goes back to Redis after", async () => {
     const port = await freePort()
     const s = store({ onUnavailable: 'in-process', connectTimeoutMs: 500 }, `redis://127.0.0.1:${port}`)
@@ -248,6 +284,7 @@ describe('options', () => {
     [{ client: {} }, {}, /^client must be a node-redis client/],
     [{ url: 'redis://localhost' }, { onUnavailable: 'fallback' }, /^onUnavailable must be 'reject' or 'in-process', got "fallback"$/],
     [{ url: 'redis://localhost' }, { connectTimeoutMs: 0 }, /^connectTimeoutMs must be 1 to/],
+    [{ url: 'redis://localhost' }, { commandTimeoutMs: 2 ** 31 }, /^commandTimeoutMs must be 1 to 2\^31-1 \(ms\), got 2147483648$/],
   ] as const)('%o %o is refused before connecting', ([source, options, message]) => {
     let err: unknown
     try {
