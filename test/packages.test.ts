@@ -44,7 +44,7 @@ const PACKAGES: Pkg[] = [
     dir: 'sdk',
     name: '@parley/sdk',
     entries: {
-      '@parley/sdk': [...SDK_FACTORIES, 'createStackOneWebhooks', 'createBrevoWebhooks', 'createSunshineWebhooks', 'createMewsWebhooks'],
+      '@parley/sdk': [...SDK_FACTORIES, 'createStackOneWebhooks', 'createBrevoWebhooks', 'createSunshineWebhooks', 'createMewsWebhooks', 'createMemoryRateLimitStore'],
       '@parley/sdk/stackone': ['createStackOne', 'createStackOneWebhooks'],
       '@parley/sdk/brevo': ['createBrevo', 'createBrevoWebhooks'],
       '@parley/sdk/sunshine': ['createSunshine', 'createSunshineWebhooks'],
