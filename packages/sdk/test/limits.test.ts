@@ -176,6 +176,23 @@ describe('waiting', () => {
     expect(limited[0]!.waitMs).toBeGreaterThan(500)
   })
 
+  it('maxWaitMs holds in line too: a call whose turn comes later than maxWaitMs fails then, unsent', async () => {
+    const { fetch, sent } = recordingFetch()
+    const rateLimit = { requests: 2, perMs: 3000, store: isolatedStore() }
+    const patient = mews({ fetch, rateLimit }, 'AT-deadline')
+    const hurried = mews({ fetch, rateLimit: { ...rateLimit, maxWaitMs: 500 } }, 'AT-deadline')
+    await Promise.all([addThread(patient, 'first'), addThread(patient, 'first')])
+    // The call ahead sleeps about 3 s for room; the hurried one behind it (fewer than a budget ahead, so nothing
+    // foreseen) gets its turn after that, past its 500 ms: it fails and is never sent.
+    const second = addThread(patient, 'second')
+    await sleep(50)
+    const error = (await addThread(hurried, 'too late').catch((x: unknown) => x)) as RateLimitError
+    expect(error).toBeInstanceOf(RateLimitError)
+    expect(error.waitMs).toBeGreaterThan(500)
+    await second
+    expect(sent.map((r) => r.subject)).toEqual(['first', 'first', 'second'])
+  }, 15_000)
+
   it('the per-attempt timeout starts when the request is sent, not while it waits for its turn', async () => {
     const { fetch, sent } = recordingFetch()
     const client = mews({ fetch, timeoutMs: 200, rateLimit: { requests: 1, perMs: 400 } })

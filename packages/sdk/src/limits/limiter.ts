@@ -1,8 +1,9 @@
 // Keeps a client within its vendor's rate limit. Each credential has one budget, named `parley:<api>:<hash>`;
 // every attempt takes a slot of it from a RateLimitStore before it is sent. Calls of one budget take turns in order
 // (FIFO within a process, across every client of that credential): only the call whose turn it is asks the store,
-// and sleeps until room may free up. A call whose wait would pass its `maxWaitMs` fails at once with a
-// RateLimitError.
+// and sleeps until room may free up. A call whose wait would pass `maxWaitMs` fails at once with a RateLimitError
+// (what is foreseen: the wait of the call whose turn it is, a window per budget of calls ahead); one whose turn comes
+// later than foreseen fails then, unsent.
 import { mustBe } from '../core/describe.js'
 import { RateLimitError } from '../errors.js'
 import type { RateLimitStore } from './store.js'
@@ -20,9 +21,12 @@ export interface RateLimitOptions {
   perMs?: number | undefined
   /** Where budgets are kept. Default: this process's memory. `@parley/rate-limit-redis` shares them across processes. */
   store?: RateLimitStore | undefined
-  /** Longest a call may wait for its budget, in ms. Default 60 000; a longer wait fails at once with a RateLimitError. */
+  /**
+   * Longest a call may wait for its budget (its turn included), in ms. Default 60 000; a call fails with a
+   * RateLimitError at once when its wait is foreseen to be longer, and unsent when its turn comes later than this.
+   */
   maxWaitMs?: number | undefined
-  /** Called when a call has to wait for its budget. */
+  /** Called each time a call, its turn come, sleeps for room in its budget (the store said wait). */
   onLimited?: ((info: RateLimitInfo) => void) | undefined
 }
 
@@ -92,7 +96,7 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
   const budgetRequests = requests ?? declared.requests ?? 2 ** 31
   // Each slot is held a little past the window (2 % and 100 ms): jitter between taking a slot and the request's
   // arrival could otherwise land N+1 arrivals in one of the server's windows.
-  const windowMs = budgetMs * 1.02 + 100
+  const windowMs = Math.ceil(budgetMs * 1.02) + 100
 
   return {
     key(credential) {
@@ -111,13 +115,9 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
     },
     async take(key, operation, signal) {
       const start = now()
-      /** This call waits at least `waitMs` more: it fails now if that passes maxWaitMs, else onLimited hears of it. */
-      const check = (waitMs: number) => {
-        if (waitMs > 0) {
-          const total = Math.ceil(now() + waitMs - start)
-          if (total > maxWaitMs) throw new RateLimitError(operation, total, maxWaitMs, key)
-          onLimited?.({ waitMs, operation, key })
-        }
+      /** Fails now when this call would still be waiting at `until`, past its maxWaitMs. */
+      const check = (until: number) => {
+        if (until - start > maxWaitMs) throw new RateLimitError(operation, until - start, maxWaitMs, key)
       }
       const q = queues.get(key) ?? { tail: Promise.resolve(), waiting: 0 }
       queues.set(key, q)
@@ -127,11 +127,15 @@ export function createLimiter({ api, declared }: BudgetOf<never>, options: RateL
       q.tail = new Promise<void>((resolve) => (leave = resolve))
       try {
         // A window for each `requests` calls ahead of this one, at least.
-        check(Math.floor(ahead / budgetRequests) * windowMs)
+        check(start + Math.floor(ahead / budgetRequests) * windowMs)
         await waitFor(turn, signal)
+        // The calls ahead took longer than foreseen (one slept for room, a store was slow): a turn that comes more than
+        // 50 ms past maxWaitMs is not used. The spare is for calls that merely queued behind others that went at once.
+        check(now() - 50)
         // The signal holds while the store answers too (a store that hangs must not hold the call).
         for (let waitMs; (waitMs = await waitFor(store.take(key, budgetRequests, windowMs), signal)) > 0; ) {
-          check(waitMs)
+          check(now() + waitMs)
+          onLimited?.({ waitMs, operation, key })
           await waitFor(waitMs, signal)
         }
       } finally {
